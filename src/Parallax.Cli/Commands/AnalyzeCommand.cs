@@ -1,0 +1,135 @@
+using System.CommandLine;
+using System.Globalization;
+using Parallax.Core.Processing;
+using Parallax.Ingest;
+using Parallax.Nlp.Documents;
+using Parallax.Nlp.Pipeline;
+using Spectre.Console;
+
+namespace Parallax.Cli.Commands;
+
+/// <summary><c>parallax analyze</c> (ingest, process, report) and <c>parallax ingest</c> (ingest and process).</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context, bool report)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Files, folders (read recursively), http(s) URLs, or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var parallel = new Option<int>("--parallel") { Description = "Articles analysed at once (default: number of cores)." };
+        var maxBytes = new Option<long>("--max-bytes")
+        {
+            Description = "Largest input file accepted, in bytes (default 10 MB); larger ones are reported and skipped.",
+            DefaultValueFactory = _ => 10L * 1024 * 1024,
+        };
+        var allowPrivate = new Option<bool>("--allow-private-networks") { Description = "Allow fetching URLs on loopback and private address ranges." };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "List every article as it is stored." };
+        var command = new Command(report ? "analyze" : "ingest", report
+            ? "Ingest articles, analyse them, group them into stories and write a report for each story touched."
+            : "Ingest and analyse articles into the store, without writing reports.");
+        command.Arguments.Add(paths);
+        command.Options.Add(parallel);
+        command.Options.Add(maxBytes);
+        command.Options.Add(allowPrivate);
+        command.Options.Add(verbose);
+        command.SetAction(async (r, ct) =>
+        {
+            var ctx = context(r);
+            var options = new IngestOptions { MaxBytes = r.GetValue(maxBytes), AllowPrivateNetworks = r.GetValue(allowPrivate) };
+            return await RunAsync(ctx, r.GetValue(paths)!, options, r.GetValue(parallel), r.GetValue(verbose), report, ct).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    internal static async Task<int> RunAsync(CliContext ctx, IReadOnlyList<string> inputs, IngestOptions ingestOptions, int parallelism,
+        bool verbose, bool writeReports, CancellationToken ct)
+    {
+        await using var store = await ctx.OpenStoreAsync(ct).ConfigureAwait(false);
+        using var http = new HttpClient();
+        var reader = new SourceReader(ingestOptions, http);
+        var problems = new List<string>();
+        int inputFailures = 0;
+        var touched = new SortedSet<string>(StringComparer.Ordinal);
+        var gate = new Lock();
+        int seen = 0;
+
+        async IAsyncEnumerable<DocumentSource> Sources()
+        {
+            await foreach (var item in reader.ReadAsync(inputs, ct).ConfigureAwait(false))
+            {
+                switch (item)
+                {
+                    case IngestedSource ok:
+                        foreach (var w in ok.Warnings)
+                            lock (gate) problems.Add($"warning {w}");
+                        yield return ok.Source;
+                        break;
+                    case IngestFailure f:
+                        lock (gate)
+                        {
+                            inputFailures++;
+                            problems.Add($"error   {f.Code.ToDisplay()} {f.SourceId}: {f.Message}");
+                        }
+                        break;
+                }
+            }
+        }
+
+        void OnEvent(ProcessingEvent e)
+        {
+            lock (gate)
+            {
+                seen++;
+                if (e.Kind == ProcessingEventKind.Failed) problems.Add($"error   {e.SourceId}: {e.Message}");
+                if (e.StoryId is not null) touched.Add(e.StoryId);
+                if (verbose && e.Kind == ProcessingEventKind.Stored)
+                    ctx.Error.WriteLine($"stored  {e.SourceId} → {e.ArticleId} story {e.StoryId}{(e.DuplicateOf is null ? "" : $" (duplicate of {e.DuplicateOf})")}");
+            }
+        }
+
+        var processor = new ArticleProcessor(DefaultPipeline.Create(), store, TimeProvider.System, new ProcessingOptions(parallelism));
+        ProcessingSummary summary;
+        if (ctx.Interactive && !verbose)
+        {
+            summary = await ctx.ErrorConsole.Status().StartAsync("Analysing…", async status =>
+            {
+                using var timer = new Timer(_ => status.Status($"Analysing… {Volatile.Read(ref seen)} articles"), null, 250, 250);
+                return await processor.RunAsync(Sources(), OnEvent, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        else
+        {
+            summary = await processor.RunAsync(Sources(), OnEvent, ct).ConfigureAwait(false);
+        }
+
+        foreach (var p in problems) ctx.Error.WriteLine(p);
+        int failed = summary.Failed + inputFailures;
+        var table = new Table().AddColumns("stored", "already stored", "failed", "duplicates", "new stories");
+        table.AddRow(I(summary.Stored), I(summary.AlreadyStored), I(failed), I(summary.Duplicates), I(summary.NewStories));
+        ctx.Console.Write(table);
+
+        if (writeReports && touched.Count > 0)
+        {
+            Directory.CreateDirectory(ctx.ReportDirectory);
+            var stories = new Table().AddColumns("story", "articles", "outlets", "label", "report");
+            foreach (var id in touched)
+            {
+                var view = await store.GetStoryAsync(id, ct).ConfigureAwait(false);
+                if (view is null) continue;
+                var md = Path.Combine(ctx.ReportDirectory, id + ".md");
+                var html = Path.Combine(ctx.ReportDirectory, id + ".html");
+                await ReportFiles.WriteAsync(view, md, html, ct).ConfigureAwait(false);
+                var outlets = view.Articles.Select(a => a.Outlet).Where(o => o is not null).Distinct(StringComparer.Ordinal).Count();
+                stories.AddRow(Markup.Escape(id), I(view.Articles.Length), I(outlets), Markup.Escape(view.Story.Label), Markup.Escape(html));
+            }
+            ctx.Console.Write(stories);
+        }
+
+        if (failed == 0) return ExitCodes.Success;
+        return summary.Stored + summary.AlreadyStored > 0 ? ExitCodes.Partial : ExitCodes.Failure;
+    }
+
+    private static string I(int n) => n.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using Parallax.Evaluation.Performance;
+using Spectre.Console;
+
+namespace Parallax.Cli.Commands;
+
+/// <summary><c>parallax bench</c>: ingest and clean throughput on a corpus (see bench/README.md and docs/PERFORMANCE.md).</summary>
+internal static class BenchCommand
+{
+    public static Command Create(Func<ParseResult, CliContext> context)
+    {
+        var corpus = new Option<string?>("--corpus") { Description = "Folder of articles to time. Without it, a corpus is generated from --samples." };
+        var generate = new Option<int>("--generate-mb") { Description = "Size of the generated corpus in MB.", DefaultValueFactory = _ => 100 };
+        var samples = new Option<string>("--samples") { Description = "Folder of our own articles to recombine into the generated corpus.", DefaultValueFactory = _ => "samples" };
+        var runs = new Option<int>("--runs") { Description = "Timed runs; the median is reported.", DefaultValueFactory = _ => 3 };
+        var command = new Command("bench", "Measure ingest and clean throughput (words per second, one thread) and peak memory.");
+        command.Options.Add(corpus);
+        command.Options.Add(generate);
+        command.Options.Add(samples);
+        command.Options.Add(runs);
+        command.SetAction(async (r, ct) =>
+        {
+            var ctx = context(r);
+            var folder = r.GetValue(corpus);
+            if (folder is null)
+            {
+                var from = r.GetValue(samples)!;
+                if (!Directory.Exists(from))
+                {
+                    ctx.Fail($"samples folder '{from}' not found; pass --samples DIR or --corpus DIR.");
+                    return ExitCodes.NotFound;
+                }
+                folder = Path.Combine(ctx.DataDirectory, "bench-corpus");
+                var texts = Directory.EnumerateFiles(from, "*.txt").Order(StringComparer.Ordinal).Select(File.ReadAllText).ToList();
+                if (Directory.Exists(folder)) Directory.Delete(folder, true);
+                int n = ThroughputBenchmark.GenerateCorpus(texts, folder, r.GetValue(generate));
+                ctx.Error.WriteLine($"generated {n} articles in {folder}");
+            }
+            else if (!Directory.Exists(folder))
+            {
+                ctx.Fail($"corpus folder '{folder}' not found.");
+                return ExitCodes.NotFound;
+            }
+            var results = new List<ThroughputRun>();
+            var table = new Table().AddColumns("run", "files", "MB", "words", "ingest s", "ingest+clean s", "words/s", "MB/s", "peak MB");
+            for (int i = 0; i < Math.Max(1, r.GetValue(runs)); i++)
+            {
+                var run = await ThroughputBenchmark.RunAsync(folder, ct).ConfigureAwait(false);
+                results.Add(run);
+                table.AddRow(F(i + 1), F(run.Files), F(run.Bytes / 1e6), F(run.Words), F(run.IngestSeconds), F(run.TotalSeconds),
+                    F(run.WordsPerSecond), F(run.MegabytesPerSecond), F(run.PeakWorkingSetMb));
+            }
+            var median = results.OrderBy(x => x.WordsPerSecond).ElementAt(results.Count / 2);
+            table.AddRow("median", F(median.Files), F(median.Bytes / 1e6), F(median.Words), F(median.IngestSeconds), F(median.TotalSeconds),
+                F(median.WordsPerSecond), F(median.MegabytesPerSecond), F(results.Max(x => x.PeakWorkingSetMb)));
+            ctx.Console.Write(table);
+            ctx.Out.WriteLine($"{{\"summary\":\"parallax-ingest-clean\",\"files\":{F(median.Files)},\"words\":{F(median.Words)},\"seconds\":{median.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)},\"words_per_second\":{median.WordsPerSecond.ToString("0", CultureInfo.InvariantCulture)}}}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string F(double v) => v.ToString(v >= 100 ? "0" : "0.00", CultureInfo.InvariantCulture);
+
+    private static string F(long v) => v.ToString(CultureInfo.InvariantCulture);
+
+    private static string F(int v) => v.ToString(CultureInfo.InvariantCulture);
+}
