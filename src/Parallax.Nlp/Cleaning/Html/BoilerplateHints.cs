@@ -29,7 +29,7 @@ internal static class BoilerplateHints
     [
         (RemovalReason.CookieBanner, "cookie or consent banner", ["cookie", "consent", "gdpr", "onetrust"], ["cmp"]),
         (RemovalReason.SignUpPrompt, "newsletter or sign-up prompt",
-            ["newsletter", "signup", "sign-up", "subscribe", "subscription", "paywall", "regwall", "registration"], ["optin"]),
+            ["newsletter", "signup", "sign-up", "subscribe", "subscription", "regwall", "registration"], ["optin"]),
         (RemovalReason.CommentSection, "comment section", ["comment", "disqus"], ["respond", "discussion", "replies"]),
         (RemovalReason.Advertisement, "advertisement",
             ["advert", "adslot", "adunit", "ad-slot", "ad-unit", "ad-container", "ad-wrapper", "sponsor", "dfp-", "taboola", "outbrain"],
