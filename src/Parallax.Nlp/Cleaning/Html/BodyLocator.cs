@@ -141,7 +141,9 @@ internal sealed class BodyLocator
                             s.Good += s.OwnText;
                             s.GoodParagraphs++;
                         }
-                        else s.Bad += s.OwnText;
+                        // Short plain lines (list items, subheads, results tables) weigh half as much as link text,
+                        // so a body made of short items still beats the menus around it.
+                        else s.Bad += s.OwnLink + ((s.OwnText - s.OwnLink) / 2);
                     }
                 }
                 if (e.ParentElement is { } parent && _stats.TryGetValue(parent, out var ps))

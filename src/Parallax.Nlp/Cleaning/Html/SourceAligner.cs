@@ -12,7 +12,7 @@ internal sealed class SourceAligner
 {
     // How far past the cursor a text node is searched for before it is given up as unmappable; keeps a page
     // whose text cannot be found (parser-synthesised text, foster-parented content) linear rather than quadratic.
-    private const int SearchWindow = 64 * 1024;
+    private const int SearchWindow = 8 * 1024;
     private const int MaxEntityLength = 40;
 
     private readonly string _raw;
