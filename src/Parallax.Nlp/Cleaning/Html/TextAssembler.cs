@@ -224,10 +224,11 @@ internal sealed class TextAssembler
     }
 
     private static RemovalReason OutsideReason(IElement e) =>
-        BoilerplateHints.Classify(e).Reason ?? RemovalReason.Boilerplate;
+        e.LocalName is "h1" or "time" ? RemovalReason.Metadata : BoilerplateHints.Classify(e).Reason ?? RemovalReason.Boilerplate;
 
     private static string OutsideDetail(IElement e)
     {
+        if (e.LocalName is "h1" or "time") return "<" + e.LocalName + "> outside the article body, kept as metadata";
         var hint = BoilerplateHints.Classify(e);
         return hint.Reason is null ? "outside the article body" : hint.Detail + ", outside the article body";
     }
