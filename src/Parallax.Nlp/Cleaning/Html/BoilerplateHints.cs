@@ -48,6 +48,8 @@ internal static class BoilerplateHints
         (RemovalReason.Navigation, "navigation, header or footer",
             ["breadcrumb", "navbar", "navigation", "footer", "masthead", "sidebar", "skip-link", "skiplink", "pagination", "toolbar"],
             ["nav", "menu", "header", "widget", "aside", "rail"]),
+        (RemovalReason.Boilerplate, "embedded social-media post",
+            ["twitter-tweet", "instagram-media", "tiktok-embed", "fb-post", "social-embed", "embed-twitter", "embed-instagram"], []),
         (RemovalReason.Boilerplate, "share buttons or page chrome",
             ["social", "sharebar", "share-bar", "sharing", "print-", "modal", "popup", "overlay"],
             ["share", "follow", "print", "toast", "sr", "visually"]),
