@@ -40,11 +40,13 @@ public static class ReportText
     /// code, raw HTML, entities or tables is backslash-escaped, and block markers at the start of a line
     /// (<c>#</c>, <c>&gt;</c>, list bullets, ordered-list numbers) are neutralised. Line breaks are kept.
     /// </summary>
-    public static string Markdown(string? text)
+    public static string Markdown(string? text) => EscapeMarkdown(text, blockContext: true);
+
+    private static string EscapeMarkdown(string? text, bool blockContext)
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
         var sb = new StringBuilder(text.Length + 16);
-        bool lineStart = true;
+        bool lineStart = blockContext;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -64,7 +66,7 @@ public static class ReportText
                 continue;
             }
             sb.Append(c);
-            if (c == '\n') lineStart = true;
+            if (c == '\n') lineStart = blockContext;
             else if (c is not (' ' or '\t')) lineStart = false;
         }
         return sb.ToString();
@@ -75,7 +77,8 @@ public static class ReportText
     {
         if (string.IsNullOrEmpty(text)) return string.Empty;
         var flat = text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\n', ' ').Replace('\r', ' ');
-        return Markdown(flat.Trim());
+        // A cell never starts a block, so only inline punctuation needs escaping ("0.95" stays as is).
+        return EscapeMarkdown(flat.Trim(), blockContext: false);
     }
 
     /// <summary>

@@ -35,7 +35,7 @@ internal sealed class SummarySection : IReportSection
         yield return ("Key terms", story.KeyTerms.IsDefaultOrEmpty ? "none" : string.Join(", ", story.KeyTerms));
         yield return ("Articles", originals == view.Articles.Length
             ? StoryReportWriter.Plural(view.Articles.Length, "article")
-            : $"{StoryReportWriter.Plural(view.Articles.Length, "article")} ({Count(view.Articles.Length - originals)} duplicates)");
+            : $"{StoryReportWriter.Plural(view.Articles.Length, "article")} ({StoryReportWriter.Plural(view.Articles.Length - originals, "duplicate")})");
         yield return ("Outlets", Outlets(view));
         yield return ("Published", DateRange(view));
         yield return ("Story opened", ReportText.Iso(story.CreatedAt));
