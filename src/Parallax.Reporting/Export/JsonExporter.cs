@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Parallax.Core.Articles;
+
+namespace Parallax.Reporting.Export;
+
+/// <summary>
+/// Writes one JSON object <c>{"schema": "parallax.export", "schemaVersion": 1, "stories": [...], "documents": [...]}</c>
+/// (docs/schema.md). Keys are in a fixed order, dates are ISO 8601 UTC, offsets are UTF-16 code units.
+/// </summary>
+/// <remarks>Immutable and thread-safe; see <see cref="IStoryExporter"/> for stream handling.</remarks>
+/// <param name="indented">Indent with two spaces (the default) or write compactly.</param>
+public sealed class JsonExporter(bool indented = true) : IStoryExporter
+{
+    /// <inheritdoc />
+    public ExportFormat Format => ExportFormat.Json;
+
+    /// <inheritdoc />
+    public string FileExtension => ".json";
+
+    /// <inheritdoc />
+    public string MediaType => "application/json";
+
+    /// <inheritdoc />
+    public void Write(IEnumerable<StoryView> stories, Stream output)
+    {
+        var (s, a) = Exporters.Flatten(stories);
+        Write(s, a, output);
+    }
+
+    /// <inheritdoc />
+    public void Write(IEnumerable<StoryRecord> stories, IEnumerable<ArticleRecord> articles, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(output);
+        var docs = Exporters.Distinct(articles);
+        using var w = new Utf8JsonWriter(output, ExportJson.WriterOptions(indented));
+        w.WriteStartObject();
+        w.WriteString("schema", ExportJson.Schema);
+        w.WriteNumber("schemaVersion", ExportJson.SchemaVersion);
+        w.WriteStartArray("stories");
+        foreach (var story in stories) ExportJson.WriteStory(w, story, typed: false);
+        w.WriteEndArray();
+        w.WriteStartArray("documents");
+        foreach (var doc in docs) ExportJson.WriteDocument(w, doc, typed: false);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        output.WriteByte((byte)'\n');
+        output.Flush();
+    }
+}

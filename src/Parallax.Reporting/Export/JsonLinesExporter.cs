@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Parallax.Core.Articles;
+
+namespace Parallax.Reporting.Export;
+
+/// <summary>
+/// Writes JSON Lines (docs/schema.md): a header line <c>{"type": "header", "schema": "parallax.export", "schemaVersion": 1}</c>,
+/// then one <c>{"type": "story", …}</c> line per story, then one <c>{"type": "document", …}</c> line per document, each
+/// object shaped as in the JSON export with "type" first. Every line ends with LF, the last one included.
+/// </summary>
+/// <remarks>Immutable and thread-safe; see <see cref="IStoryExporter"/> for stream handling.</remarks>
+public sealed class JsonLinesExporter : IStoryExporter
+{
+    /// <inheritdoc />
+    public ExportFormat Format => ExportFormat.JsonLines;
+
+    /// <inheritdoc />
+    public string FileExtension => ".jsonl";
+
+    /// <inheritdoc />
+    public string MediaType => "application/jsonl";
+
+    /// <inheritdoc />
+    public void Write(IEnumerable<StoryView> stories, Stream output)
+    {
+        var (s, a) = Exporters.Flatten(stories);
+        Write(s, a, output);
+    }
+
+    /// <inheritdoc />
+    public void Write(IEnumerable<StoryRecord> stories, IEnumerable<ArticleRecord> articles, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(output);
+        var docs = Exporters.Distinct(articles);
+        using var w = new Utf8JsonWriter(output, ExportJson.WriterOptions(indented: false));
+        w.WriteStartObject();
+        w.WriteString("type", "header");
+        w.WriteString("schema", ExportJson.Schema);
+        w.WriteNumber("schemaVersion", ExportJson.SchemaVersion);
+        w.WriteEndObject();
+        EndLine(w, output);
+        foreach (var story in stories)
+        {
+            ExportJson.WriteStory(w, story, typed: true);
+            EndLine(w, output);
+        }
+        foreach (var doc in docs)
+        {
+            ExportJson.WriteDocument(w, doc, typed: true);
+            EndLine(w, output);
+        }
+        output.Flush();
+    }
+
+    private static void EndLine(Utf8JsonWriter w, Stream output)
+    {
+        w.Flush();
+        output.WriteByte((byte)'\n');
+        // A writer holds one root value; reset it for the next line.
+        w.Reset(output);
+    }
+}
