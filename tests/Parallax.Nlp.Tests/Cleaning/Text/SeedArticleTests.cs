@@ -101,6 +101,7 @@ public sealed partial class SeedArticleTests
         var (_, result) = Seed("001_");
 
         // Then
+        Assert.StartsWith("A Syrian war monitor", result.Clean.Text, StringComparison.Ordinal);
         Assert.Contains("Lavrov said on Monday", result.Clean.Text, StringComparison.Ordinal);
         Assert.Equal(RemovalReason.SignUpPrompt, CleaningAssert.RemovedWith(result, "Thank you for signing up").Reason);
         Assert.Contains("Close", CleaningAssert.RemovedWith(result, "Thank you for signing up").Text, StringComparison.Ordinal);
