@@ -11,7 +11,7 @@ namespace Parallax.Core.Stories;
 /// candidate); for a duplicate, <paramref name="DuplicateSimilarity"/>.
 /// </param>
 /// <param name="DuplicateOf">The first-seen canonical article this one copies (exactly or nearly), or null.</param>
-/// <param name="DuplicateSimilarity">Estimated Jaccard similarity of word shingles to <paramref name="DuplicateOf"/>; 1 for exact copies, 0 when not a duplicate.</param>
+/// <param name="DuplicateSimilarity">Estimated Jaccard similarity of word shingles to <paramref name="DuplicateOf"/>; 1 for exact copies of the canonical article (an exact copy of a near duplicate carries that near duplicate's similarity), 0 when not a duplicate.</param>
 /// <param name="KeyTerms">The article's most characteristic terms (lower-cased), strongest first.</param>
 public sealed record StoryDecision(
     string StoryId,

@@ -11,7 +11,8 @@ namespace Parallax.Core.Stories;
 /// <remarks>
 /// <para>
 /// Duplicates: an article whose normalised token sequence equals an earlier one is an exact duplicate
-/// (similarity 1). Otherwise a MinHash signature over word shingles is looked up in LSH band buckets of the
+/// of that article's canonical (similarity 1 when it copies the canonical itself, else the similarity of the
+/// copy it repeats). Otherwise a MinHash signature over word shingles is looked up in LSH band buckets of the
 /// canonical (non-duplicate) articles; the candidate with the highest estimated Jaccard similarity at or above
 /// <see cref="StoryIndexOptions.NearDuplicateThreshold"/> (earliest on ties) becomes <c>DuplicateOf</c> and the
 /// article joins that article's story. Duplicates do not change document frequencies or story centroids, so
@@ -172,7 +173,7 @@ public sealed partial class StoryIndex
     {
         // A text without words has nothing to compare; treating all empty texts as copies of each other would merge unrelated articles.
         if (signature is null) return null;
-        if (_exact.TryGetValue(analysed.ExactKey, out var exact)) return (exact.Canonical, 1.0);
+        if (_exact.TryGetValue(analysed.ExactKey, out var exact)) return (exact.Canonical, exact.Similarity);
 
         var candidates = new SortedSet<int>();
         foreach (var key in _hasher.BandKeys(signature))

@@ -94,6 +94,23 @@ public sealed class StoryIndexTests
     }
 
     [Fact]
+    public void Add_ExactCopyOfANearDuplicate_PointsAtTheCanonicalArticle()
+    {
+        // Given an original and an edited repost of it
+        var index = StoryIndex.Create();
+        index.Add(Input("a1", BridgeReport, null));
+        var edited = index.Add(Input("a2", BridgeReportEdited, null));
+
+        // When the repost is copied again word for word
+        var copy = index.Add(Input("a3", BridgeReportEdited, null));
+
+        // Then it points at the first-seen original with the repost's similarity
+        Assert.Equal("a1", copy.DuplicateOf);
+        Assert.Equal(edited.DuplicateSimilarity, copy.DuplicateSimilarity);
+        Assert.Equal(edited.StoryId, copy.StoryId);
+    }
+
+    [Fact]
     public void Add_UnrelatedArticles_EachOpensItsOwnStory()
     {
         // Given four articles on four unrelated subjects
