@@ -212,18 +212,37 @@ internal static partial class FeedReader
     }
 
     /// <summary>
-    /// Feeds often use HTML named entities (&amp;nbsp;, &amp;mdash;) that XML does not define; they are turned into
-    /// numeric references so the feed parses. Line numbers are unchanged.
+    /// Feeds often use HTML named entities (&amp;nbsp;, &amp;mdash;) that XML does not define; outside CDATA sections
+    /// they are turned into numeric references so the feed parses. CDATA is left as it is: there they are literal
+    /// HTML source. Line numbers are unchanged.
     /// </summary>
-    internal static string ReplaceHtmlEntities(string text) =>
-        text.Contains('&', StringComparison.Ordinal) ? NamedEntity().Replace(text, m =>
+    internal static string ReplaceHtmlEntities(string text)
+    {
+        if (!text.Contains('&', StringComparison.Ordinal)) return text;
+        var sb = new System.Text.StringBuilder(text.Length);
+        int pos = 0;
+        while (pos < text.Length)
         {
-            var name = m.Groups[1].Value;
-            if (name is "amp" or "lt" or "gt" or "quot" or "apos") return m.Value;
-            var decoded = WebUtility.HtmlDecode(m.Value);
-            if (decoded == m.Value || decoded.Length == 0) return m.Value;
-            return string.Concat(decoded.EnumerateRunes().Select(r => "&#" + r.Value.ToString(CultureInfo.InvariantCulture) + ";"));
-        }) : text;
+            int open = text.IndexOf("<![CDATA[", pos, StringComparison.Ordinal);
+            int stop = open < 0 ? text.Length : open;
+            sb.Append(NamedEntity().Replace(text[pos..stop], ToNumeric));
+            if (open < 0) break;
+            int close = text.IndexOf("]]>", open, StringComparison.Ordinal);
+            int end = close < 0 ? text.Length : close + 3;
+            sb.Append(text, open, end - open);
+            pos = end;
+        }
+        return sb.ToString();
+    }
+
+    private static string ToNumeric(Match m)
+    {
+        var name = m.Groups[1].Value;
+        if (name is "amp" or "lt" or "gt" or "quot" or "apos") return m.Value;
+        var decoded = WebUtility.HtmlDecode(m.Value);
+        if (decoded == m.Value || decoded.Length == 0) return m.Value;
+        return string.Concat(decoded.EnumerateRunes().Select(r => "&#" + r.Value.ToString(CultureInfo.InvariantCulture) + ";"));
+    }
 
     [GeneratedRegex("&([A-Za-z][A-Za-z0-9]{1,31});", RegexOptions.CultureInvariant)]
     private static partial Regex NamedEntity();
