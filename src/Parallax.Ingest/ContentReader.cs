@@ -81,7 +81,8 @@ internal static class ContentReader
             InputFormat.Feed => FeedReader.Read(decoded.Text, context),
             InputFormat.JsonLines => JsonLinesReader.Read(decoded.Text, context),
             InputFormat.Html => [Article(context, ContentKind.Html, decoded.Text, [])],
-            InputFormat.Unsupported => [Unsupported(id, name, input.MediaType)],
+            InputFormat.Unsupported => [Fail(id, InputErrorCode.UnsupportedFormat,
+                $"{id} is JSON but not JSON Lines (a pretty-printed object or an array); write one article object per line in a .jsonl file.")],
             _ => [PlainText(decoded.Text, context)],
         };
     }
@@ -135,6 +136,11 @@ internal static class ContentReader
                 }
                 output.Write(buffer, 0, n);
             }
+            if (!TrailerMatches(bytes, output.Length))
+            {
+                failure = Fail(id, InputErrorCode.Decompression, $"{id} failed to decompress as gzip (it ends early or its size trailer does not match); the file is truncated, download or compress it again.");
+                return null;
+            }
             return output.ToArray();
         }
         catch (InvalidDataException ex)
@@ -147,6 +153,19 @@ internal static class ContentReader
             failure = Fail(id, InputErrorCode.Decompression, $"{id} failed to decompress as gzip (it ends early); the file is truncated, download or compress it again.");
             return null;
         }
+    }
+
+    /// <summary>
+    /// .NET's GZipStream stops quietly at the end of a truncated file, so the trailer's ISIZE (length mod 2^32) is
+    /// compared with what came out. Files with several gzip members carry only the last member's size; they are
+    /// not judged by it.
+    /// </summary>
+    private static bool TrailerMatches(byte[] gz, long inflatedLength)
+    {
+        if (gz.Length < 18) return false;
+        var isize = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(gz.AsSpan(gz.Length - 4));
+        if (isize == (uint)(inflatedLength & 0xFFFFFFFF)) return true;
+        return gz.AsSpan(10).IndexOf([(byte)0x1F, (byte)0x8B, (byte)0x08]) >= 0 && gz.Length > 36;
     }
 
     internal static IngestFailure Fail(string id, InputErrorCode code, string message) =>

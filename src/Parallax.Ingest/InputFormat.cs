@@ -85,23 +85,31 @@ internal static class FormatSniffer
             var root = RootElement(head);
             if (root is "rss" or "feed" or "rdf:RDF") return InputFormat.Feed;
             if (root is "html") return InputFormat.Html;
-            if (head.StartsWith("<?xml", StringComparison.Ordinal) && root is not null) return InputFormat.Unsupported;
+            // XML with another root goes the feed way, which names the root it found.
+            if (head.StartsWith("<?xml", StringComparison.Ordinal) && root is not null) return InputFormat.Feed;
             return InputFormat.Html;
         }
-        if (start[0] == '{')
+        if (start[0] is '{' or '[')
         {
             var firstLine = start.IndexOfAny('\r', '\n') is var nl and >= 0 ? start[..nl] : start;
-            try
-            {
-                using var doc = JsonDocument.Parse(firstLine.ToString());
-                if (doc.RootElement.ValueKind == JsonValueKind.Object) return InputFormat.JsonLines;
-            }
-            catch (JsonException)
-            {
-                return InputFormat.PlainText;
-            }
+            if (ParsesAs(firstLine, JsonValueKind.Object)) return InputFormat.JsonLines;
+            // Pretty-printed JSON or an array is JSON but not JSON Lines; reading it as prose would be wrong.
+            if (ParsesAs(start, JsonValueKind.Object) || ParsesAs(start, JsonValueKind.Array)) return InputFormat.Unsupported;
         }
         return InputFormat.PlainText;
+    }
+
+    private static bool ParsesAs(ReadOnlySpan<char> json, JsonValueKind kind)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json.ToString());
+            return doc.RootElement.ValueKind == kind;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The name of the first element after the XML declaration, comments, processing instructions and doctype.</summary>

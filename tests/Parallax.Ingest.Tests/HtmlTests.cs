@@ -96,4 +96,20 @@ public sealed class HtmlTests
         Assert.Equal(InputErrorCode.TooLarge, failure.Code);
         Assert.Contains("decompresses to more than", failure.Message);
     }
+
+    [Fact]
+    public async Task ReadAsync_TruncatedGzip_FailsAsDecompression()
+    {
+        // Given
+        using var dir = new TempFolder();
+        var bytes = Fixtures.Gzip("<html><body><p>" + string.Join(" ", Enumerable.Range(0, 2000)) + "</p></body></html>");
+        var path = dir.Write("cut.html.gz", bytes[..(bytes.Length / 2)]);
+
+        // When
+        var failure = Assert.IsType<IngestFailure>(Assert.Single(await Reading.ReadAllAsync(path)));
+
+        // Then
+        Assert.Equal(InputErrorCode.Decompression, failure.Code);
+        Assert.Contains(path, failure.Message);
+    }
 }

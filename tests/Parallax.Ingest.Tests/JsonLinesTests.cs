@@ -70,4 +70,21 @@ public sealed class JsonLinesTests
         Assert.Contains(item.Warnings, w => w.Code == IngestWarningCode.TextAndHtml);
         Assert.Contains(item.Warnings, w => w.Code == IngestWarningCode.UnknownMetadataKey && w.Message.Contains("titel"));
     }
+
+    [Theory]
+    [InlineData("{\n  \"text\": \"pretty\"\n}\n")]
+    [InlineData("[{\"text\": \"a\"},\n {\"text\": \"b\"}]\n")]
+    public async Task ReadAsync_JsonThatIsNotJsonLines_IsUnsupportedNotProse(string json)
+    {
+        // Given
+        using var dir = new TempFolder();
+        var path = dir.Write("articles.json", json);
+
+        // When
+        var failure = Assert.IsType<IngestFailure>(Assert.Single(await Reading.ReadAllAsync(path)));
+
+        // Then
+        Assert.Equal(InputErrorCode.UnsupportedFormat, failure.Code);
+        Assert.Contains("one article object per line", failure.Message);
+    }
 }
