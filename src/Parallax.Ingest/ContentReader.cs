@@ -42,7 +42,7 @@ internal static class ContentReader
 
         var bom = TextDecoder.DetectBom(bytes);
         if (bom is null && TextDecoder.Sniff(bytes) == ByteVerdict.Binary)
-            return [Fail(id, InputErrorCode.BinaryContent, $"{id} holds binary data (NUL or control bytes), not text; convert it to .txt, .html, .jsonl, a feed or .eml, or remove it from the input.")];
+            return [Fail(id, InputErrorCode.BinaryContent, $"{id} holds binary data (NUL or control bytes), not text; convert it to .txt, .html, .jsonl, a feed or .eml, or remove it from the input (UTF-16 text needs a byte-order mark).")];
 
         var format = FormatSniffer.FromName(name);
         if (format == InputFormat.Unknown) format = FormatSniffer.FromMediaType(input.MediaType);

@@ -201,13 +201,12 @@ internal static partial class FeedReader
 
     private static bool IsHtmlTyped(XElement e) => e.Attribute("type")?.Value is "html" or "xhtml";
 
-    private static readonly HtmlParser _html = new();
-
     /// <summary>Feed titles are often HTML or entity-escaped; the title candidate should be text.</summary>
     internal static string StripTags(string value)
     {
         if (value.IndexOfAny(['<', '&']) < 0) return value;
-        using var doc = _html.ParseDocument("<body>" + value + "</body>");
+        // A parser per call: HtmlParser instances are not documented as safe to share between threads.
+        using var doc = new HtmlParser().ParseDocument("<body>" + value + "</body>");
         return doc.Body?.TextContent ?? value;
     }
 

@@ -77,10 +77,18 @@ internal static partial class TextDecoder
 
         IngestWarning? warning = null;
         var charset = declared;
-        if (charset is null && lookInside) charset = FindDeclaredCharset(bytes);
+        bool fromInside = false;
+        if (charset is null && lookInside)
+        {
+            charset = FindDeclaredCharset(bytes);
+            fromInside = charset is not null;
+        }
         if (charset is not null)
         {
             var enc = Resolve(charset);
+            // Bytes that could be read as ASCII to find the declaration are not UTF-16/32, whatever it says
+            // (browsers treat such a meta charset as UTF-8 for the same reason).
+            if (fromInside && enc is not null && enc.CodePage is 1200 or 1201 or 12000 or 12001) enc = _strictUtf8;
             if (enc is null)
             {
                 warning = new IngestWarning(IngestWarningCode.UnknownCharset,
