@@ -101,6 +101,36 @@ public sealed class EncodingTests
     }
 
     [Fact]
+    public async Task ReadAsync_MetaCharsetUtf16OnAsciiBytes_IsReadAsUtf8()
+    {
+        // Given
+        using var dir = new TempFolder();
+        var path = dir.Write("p.html", "<html><head><meta charset=\"utf-16\"></head><body>Caf\u00E9</body></html>");
+
+        // When
+        var item = Reading.Single(await Reading.ReadAllAsync(path));
+
+        // Then
+        Assert.Contains("Caf\u00E9", item.Source.Raw);
+        Assert.Equal("utf-8", item.Source.Encoding);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnknownDeclaredCharset_WarnsAndDetects()
+    {
+        // Given
+        using var dir = new TempFolder();
+        var path = dir.Write("p.html", "<html><head><meta charset=\"klingon-8\"></head><body>ok</body></html>");
+
+        // When
+        var item = Reading.Single(await Reading.ReadAllAsync(path));
+
+        // Then
+        Assert.Equal("utf-8", item.Source.Encoding);
+        Assert.Equal(IngestWarningCode.UnknownCharset, Assert.Single(item.Warnings).Code);
+    }
+
+    [Fact]
     public async Task ReadAsync_XmlDeclarationEncoding_IsHonoured()
     {
         // Given

@@ -62,4 +62,21 @@ public sealed class SidecarTests
         var article = Assert.IsType<IngestedSource>(items[1]);
         Assert.Empty(article.Source.Metadata);
     }
+
+    [Fact]
+    public async Task ReadAsync_SidecarBesideJsonLines_AppliesToEveryRecordAndWinsTies()
+    {
+        // Given
+        using var dir = new TempFolder();
+        dir.Write("batch.jsonl", "{\"text\": \"One.\", \"outlet\": \"Line outlet\"}\n{\"text\": \"Two.\"}\n");
+        dir.Write("batch.meta.json", "{\"outlet\": \"Sidecar outlet\", \"language\": \"fr\"}");
+
+        // When
+        var items = (await Reading.ReadAllAsync(dir.Root)).Cast<IngestedSource>().ToList();
+
+        // Then
+        Assert.Equal(2, items.Count);
+        Assert.All(items, i => Assert.Equal("Sidecar outlet", i.Value(MetadataField.Outlet)));
+        Assert.All(items, i => Assert.Equal("fr", i.Value(MetadataField.Language)));
+    }
 }
