@@ -49,7 +49,7 @@ internal static class ContentReader
         if (format == InputFormat.Unsupported)
             return [Unsupported(id, name, input.MediaType)];
         if (format == InputFormat.Email || (format == InputFormat.Unknown && bom is null && FormatSniffer.LooksLikeEmail(bytes)))
-            return EmailOrEmpty(bytes, context);
+            return EmailOrEmpty(bom is { Name: "utf-8" } ? bytes[3..] : bytes, context);
 
         Decoded decoded;
         try

@@ -66,9 +66,9 @@ internal static partial class EmailReader
         };
     }
 
-    private static IngestFailure Fail(ReadContext context, string what, string todo) =>
+    private static IngestFailure Fail(ReadContext context, string what, string advice) =>
         new(context.SourceId, InputErrorCode.MalformedEmail,
-            $"{InputCodes.Format(InputErrorCode.MalformedEmail)}: {context.SourceId} is not a readable e-mail message: it {what}. {todo}");
+            $"{InputCodes.Format(InputErrorCode.MalformedEmail)}: {context.SourceId} is not a readable e-mail message: it {what}. {advice}");
 
     /// <summary>Splits headers (unfolded, names lower-case, first occurrence kept) from the body.</summary>
     private static (Dictionary<string, string> Headers, string Body) SplitEntity(string entity)

@@ -89,7 +89,7 @@ internal static class JsonLinesReader
         }
     }
 
-    private static IngestFailure Bad(string id, string where, string what, string todo) =>
+    private static IngestFailure Bad(string id, string where, string what, string advice) =>
         new(id, InputErrorCode.MalformedJsonLine,
-            $"{InputCodes.Format(InputErrorCode.MalformedJsonLine)}: {where} {what}. {todo}");
+            $"{InputCodes.Format(InputErrorCode.MalformedJsonLine)}: {where} {what}. {advice}");
 }
