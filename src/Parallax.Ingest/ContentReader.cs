@@ -131,7 +131,7 @@ internal static class ContentReader
                 if (output.Length + n > maxBytes)
                 {
                     failure = Fail(id, InputErrorCode.TooLarge,
-                        $"{id} decompresses to more than the {Limits.Describe(maxBytes)} limit; raise IngestOptions.MaxBytes or split the file.");
+                        $"{id} decompresses to more than the {Limits.Describe(maxBytes)} limit; raise the limit (--max-bytes, IngestOptions.MaxBytes) or split the file.");
                     return null;
                 }
                 output.Write(buffer, 0, n);

@@ -128,7 +128,7 @@ public sealed class SourceReader : IDisposable
             if (length > _options.MaxBytes)
             {
                 failure = ContentReader.Fail(id, InputErrorCode.TooLarge,
-                    $"{id} is {length.ToString(CultureInfo.InvariantCulture)} bytes, over the {Limits.Describe(_options.MaxBytes)} limit; raise IngestOptions.MaxBytes or split the file.");
+                    $"{id} is {length.ToString(CultureInfo.InvariantCulture)} bytes, over the {Limits.Describe(_options.MaxBytes)} limit; raise the limit (--max-bytes, IngestOptions.MaxBytes) or split the file.");
             }
             else
             {
@@ -137,7 +137,7 @@ public sealed class SourceReader : IDisposable
                 if (bytes is null)
                 {
                     failure = ContentReader.Fail(id, InputErrorCode.TooLarge,
-                        $"{id} grew past the {Limits.Describe(_options.MaxBytes)} limit while being read; raise IngestOptions.MaxBytes or split the file.");
+                        $"{id} grew past the {Limits.Describe(_options.MaxBytes)} limit while being read; raise the limit (--max-bytes, IngestOptions.MaxBytes) or split the file.");
                 }
             }
         }
@@ -169,7 +169,7 @@ public sealed class SourceReader : IDisposable
             if (bytes is null)
             {
                 failure = ContentReader.Fail(StdinId, InputErrorCode.TooLarge,
-                    $"standard input is larger than the {Limits.Describe(_options.MaxBytes)} limit; raise IngestOptions.MaxBytes or pass the article as a file.");
+                    $"standard input is larger than the {Limits.Describe(_options.MaxBytes)} limit; raise the limit (--max-bytes, IngestOptions.MaxBytes) or pass the article as a file.");
             }
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)

@@ -110,11 +110,11 @@ internal sealed class UrlFetcher
 
     private IngestFailure Refused(string id, string why) =>
         Fail(id, InputErrorCode.NetworkRefused,
-            $"{id} was refused before any request: {why}. Loopback, link-local and private networks are not fetched unless IngestOptions.AllowPrivateNetworks is set.");
+            $"{id} was refused before any request: {why}. Loopback, link-local and private networks are not fetched unless allowed (--allow-private-networks, IngestOptions.AllowPrivateNetworks).");
 
     private IngestFailure TooLarge(string id, string detail) =>
         Fail(id, InputErrorCode.TooLarge,
-            $"{id} is larger than the {Limits.Describe(_options.MaxBytes)} limit ({detail}); raise IngestOptions.MaxBytes or save a smaller page.");
+            $"{id} is larger than the {Limits.Describe(_options.MaxBytes)} limit ({detail}); raise the limit (--max-bytes, IngestOptions.MaxBytes) or save a smaller page.");
 
     private async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken token)
     {

@@ -102,7 +102,7 @@ public sealed class FolderTests
         var latin = items.OfType<IngestedSource>().Single(s => s.Source.SourceId == "06-latin.txt");
         Assert.Equal(IngestWarningCode.NotUtf8, Assert.Single(latin.Warnings).Code);
         var big = items.OfType<IngestFailure>().Single(f => f.Code == InputErrorCode.TooLarge);
-        Assert.Equal("PX3005: 05-big.txt is 5000 bytes, over the 4096-byte limit; raise IngestOptions.MaxBytes or split the file.", big.Message);
+        Assert.Equal("PX3005: 05-big.txt is 5000 bytes, over the 4096-byte limit; raise the limit (--max-bytes, IngestOptions.MaxBytes) or split the file.", big.Message);
         Assert.All(items.OfType<IngestFailure>(), f => Assert.Contains(f.SourceId.Split('#')[0], f.Message));
     }
 

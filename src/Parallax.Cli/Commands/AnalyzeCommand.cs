@@ -63,14 +63,14 @@ internal static class AnalyzeCommand
                 {
                     case IngestedSource ok:
                         foreach (var w in ok.Warnings)
-                            lock (gate) problems.Add($"warning {w}");
+                            lock (gate) problems.Add($"warning {ok.Source.SourceId}: {w.Message}");
                         yield return ok.Source;
                         break;
                     case IngestFailure f:
                         lock (gate)
                         {
                             inputFailures++;
-                            problems.Add($"error   {f.Code.ToDisplay()} {f.SourceId}: {f.Message}");
+                            problems.Add($"error   {f.SourceId}: {f.Message}");
                         }
                         break;
                 }

@@ -41,13 +41,17 @@ internal static class ExportCommand
             var path = r.GetValue(output);
             if (path is null)
             {
-                await using var stdout = Console.OpenStandardOutput();
-                await Exports.WriteAsync(r.GetValue(format)!, stories, articles, stdout, ctx.Out, ct).ConfigureAwait(false);
+                // Through a buffer so the command can be tested with any TextWriter as standard output.
+                using var buffer = new MemoryStream();
+                Exports.Write(r.GetValue(format)!, stories, articles, buffer);
+                await ctx.Out.WriteAsync(new System.Text.UTF8Encoding(false).GetString(buffer.GetBuffer(), 0, (int)buffer.Length)).ConfigureAwait(false);
+                await ctx.Out.FlushAsync(ct).ConfigureAwait(false);
             }
             else
             {
-                await using var file = File.Create(path);
-                await Exports.WriteAsync(r.GetValue(format)!, stories, articles, file, null, ct).ConfigureAwait(false);
+                var temp = path + ".tmp";
+                await using (var file = File.Create(temp)) Exports.Write(r.GetValue(format)!, stories, articles, file);
+                File.Move(temp, path, overwrite: true);
                 ctx.Error.WriteLine($"wrote {articles.Count} article(s) to {path}");
             }
             return ExitCodes.Success;
