@@ -236,21 +236,36 @@ public sealed partial class ActorKnowledgeBase
         if (scope is null)
             return [];
         var rest = tokens.Take(scopeStart).Concat(tokens.Skip(scopeStart + scopeLength)).ToArray();
-        var office = _officePhrases.FirstOrDefault(p => ContainsRun(rest, p.Tokens)).Office;
-        if (office is null)
-            return [];
 
-        var holders = _holders.GetValueOrDefault(HolderKey(office, scope.Id), [])
-            .Where(h => on is { } day ? h.Role.IsHeldOn(day) : h.Role.To is null)
-            .ToList();
-        var confidence = (on is null ? 0.9 : 0.95) - (holders.Count > 1 ? 0.1 : 0.0);
-        return
-        [
-            .. holders
-                .Select(h => new ActorMatch(h.Actor, confidence, ActorMatchKind.Title, h.Role))
-                .OrderByDescending(m => m.Role!.From ?? DateOnly.MinValue)
-                .ThenBy(m => m.Actor.Id, StringComparer.Ordinal),
-        ];
+        // A ministry or force named as the scope ("State Department spokeswoman") stands for its country too.
+        string[] scopeIds = scope.Type != ActorType.Country && scope.CountryCode is { } code
+            ? [scope.Id, "country:" + code.ToLowerInvariant()]
+            : [scope.Id];
+
+        // Longest office phrase first; when it names nobody on that day, shorter phrases get their turn. Phrases may
+        // include the scope's own words ("State Department spokeswoman", "Kremlin spokesman").
+        foreach (var group in _officePhrases.Where(p => ContainsRun(rest, p.Tokens) || ContainsRun(tokens, p.Tokens)).GroupBy(p => p.Tokens.Length))
+        {
+            var holders = group
+                .Select(p => p.Office)
+                .Distinct(StringComparer.Ordinal)
+                .SelectMany(office => scopeIds.SelectMany(id => _holders.GetValueOrDefault(HolderKey(office, id), [])))
+                .Where(h => on is { } day ? h.Role.IsHeldOn(day) : h.Role.To is null)
+                .Distinct()
+                .ToList();
+            if (holders.Count == 0)
+                continue;
+            var confidence = (on is null ? 0.9 : 0.95) - (holders.Count > 1 ? 0.1 : 0.0);
+            return
+            [
+                .. holders
+                    .Select(h => new ActorMatch(h.Actor, confidence, ActorMatchKind.Title, h.Role))
+                    .OrderByDescending(m => m.Role!.From ?? DateOnly.MinValue)
+                    .ThenBy(m => m.Actor.Id, StringComparer.Ordinal),
+            ];
+        }
+
+        return [];
     }
 
     /// <summary>
@@ -281,24 +296,31 @@ public sealed partial class ActorKnowledgeBase
 
     private (Actor? Scope, int Start, int Length) FindScope(string[] tokens)
     {
-        for (var length = Math.Min(5, tokens.Length); length >= 1; length--)
+        // States and international organisations first: "Israeli military intelligence chief" is scoped by Israel,
+        // not by the intelligence service whose alias ("military intelligence") also appears in it.
+        foreach (var acceptable in new Func<Actor, bool>[] { IsStateScope, IsBodyScope })
         {
-            for (var start = 0; start + length <= tokens.Length; start++)
+            for (var length = Math.Min(5, tokens.Length); length >= 1; length--)
             {
-                var phrase = string.Join(' ', tokens, start, length);
-                var scope = _demonyms.GetValueOrDefault(phrase, []).FirstOrDefault(IsScopeType)
-                    ?? _exact.GetValueOrDefault(phrase, []).Select(e => e.Actor).FirstOrDefault(IsScopeType);
-                if (scope is not null)
-                    return (scope, start, length);
+                for (var start = 0; start + length <= tokens.Length; start++)
+                {
+                    var phrase = string.Join(' ', tokens, start, length);
+                    var scope = _demonyms.GetValueOrDefault(phrase, []).FirstOrDefault(acceptable)
+                        ?? _exact.GetValueOrDefault(phrase, []).Select(e => e.Actor).FirstOrDefault(acceptable);
+                    if (scope is not null)
+                        return (scope, start, length);
+                }
             }
         }
 
         return (null, 0, 0);
     }
 
-    private static bool IsScopeType(Actor actor) =>
-        actor.Type is ActorType.Country or ActorType.InternationalOrganisation or ActorType.Organisation
-            or ActorType.ArmedGroup or ActorType.PoliticalParty or ActorType.Government;
+    private static bool IsStateScope(Actor actor) => actor.Type is ActorType.Country or ActorType.InternationalOrganisation;
+
+    private static bool IsBodyScope(Actor actor) =>
+        actor.Type is ActorType.Organisation or ActorType.Government or ActorType.Ministry or ActorType.ArmedForce
+            or ActorType.IntelligenceService or ActorType.ArmedGroup or ActorType.PoliticalParty;
 
     private static string[] TitleTokens(string text) =>
         [.. NameKeys.FoldTokens(text).Select(t => t.Text).Where(t => !TitleNoise.Contains(t))];
