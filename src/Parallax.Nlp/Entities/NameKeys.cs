@@ -19,6 +19,9 @@ internal static class NameKeys
         "al", "el", "as", "ad", "ash", "ar", "az", "at", "an", "ad", "ath", "adh", "es", "ed", "er", "ez", "et", "en", "esh", "ul",
     };
 
+    // Invariant globalization leaves string.Normalize without data, so accented Latin letters are folded by table.
+    private static readonly Dictionary<char, string> LatinFolds = BuildLatinFolds();
+
     /// <summary>Lower-cased, diacritics removed, possessive 's and apostrophes and dots dropped, other punctuation as spaces, a leading "the" removed.</summary>
     public static string Fold(string text) => string.Join(' ', FoldTokens(text).Select(t => t.Text));
 
@@ -124,6 +127,25 @@ internal static class NameKeys
         return previous[b.Length];
     }
 
+    private static Dictionary<char, string> BuildLatinFolds()
+    {
+        (string Letters, string Plain)[] groups =
+        [
+            ("àáâãäåāăąǎ", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęěə", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+            ("ìíîïĩīĭįıǐ", "i"), ("ĵ", "j"), ("ķĸ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉŋ", "n"), ("òóôõöøōŏőǒ", "o"),
+            ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűųǔ", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+            ("ĳ", "ij"), ("ſ", "s"),
+        ];
+        var map = new Dictionary<char, string>();
+        foreach (var (letters, plain) in groups)
+        {
+            foreach (var letter in letters)
+                map[letter] = plain;
+        }
+
+        return map;
+    }
+
     private static string FoldCharacters(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
@@ -139,6 +161,12 @@ internal static class NameKeys
             }
 
             var lower = char.ToLowerInvariant(c);
+            if (LatinFolds.TryGetValue(lower, out var plain))
+            {
+                sb.Append(plain);
+                continue;
+            }
+
             switch (lower)
             {
                 case 'ß': sb.Append("ss"); break;
@@ -155,8 +183,7 @@ internal static class NameKeys
                     sb.Append('\u0001');
                     break;
                 case '.':
-                    // Dots inside abbreviations (U.S., U.N.) vanish; elsewhere they separate.
-                    sb.Append('\u0001');
+                    // Dots inside abbreviations (U.S., U.N.) vanish: the letters join.
                     break;
                 case '‐' or '‑' or '‒' or '–' or '—':
                     sb.Append('-');
