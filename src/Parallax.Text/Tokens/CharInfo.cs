@@ -42,18 +42,17 @@ internal static class CharInfo
 
     /// <summary>
     /// How many code units of a word character start at <paramref name="i"/>: 1 for a BMP letter, digit or
-    /// combining mark, 2 for a letter or digit outside the BMP, 0 otherwise. When <paramref name="inside"/>,
-    /// invisible format characters (soft hyphen, zero-width joiners) also count, so they stay in their word.
+    /// combining mark, 2 for a letter or digit outside the BMP, 0 otherwise.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int WordCharLength(ReadOnlySpan<char> text, int i, int end, bool inside)
+    public static int WordCharLength(ReadOnlySpan<char> text, int i, int end)
     {
         char c = text[i];
         if (c < '\u0080') return IsAsciiLetter(c) || IsAsciiDigit(c) ? 1 : 0;
-        return WordCharLengthSlow(text, i, end, inside);
+        return WordCharLengthSlow(text, i, end);
     }
 
-    private static int WordCharLengthSlow(ReadOnlySpan<char> text, int i, int end, bool inside)
+    private static int WordCharLengthSlow(ReadOnlySpan<char> text, int i, int end)
     {
         char c = text[i];
         if (char.IsHighSurrogate(c))
@@ -62,9 +61,7 @@ internal static class CharInfo
             var cat2 = CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[i + 1]));
             return IsWordCategory(cat2) ? 2 : 0;
         }
-        var cat = char.GetUnicodeCategory(c);
-        if (IsWordCategory(cat)) return 1;
-        return inside && cat == UnicodeCategory.Format ? 1 : 0;
+        return IsWordCategory(char.GetUnicodeCategory(c)) ? 1 : 0;
     }
 
     private static bool IsWordCategory(UnicodeCategory cat) => cat is

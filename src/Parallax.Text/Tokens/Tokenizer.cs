@@ -101,7 +101,7 @@ public sealed class Tokenizer
             _chunkHasAt = e - s > 2 && _t[s..e].Contains('@');
             int p = s;
             while (p < e)
-                p = CharInfo.WordCharLength(_t, p, e, inside: false) > 0 ? Word(p, e) : Other(p, s, e);
+                p = CharInfo.WordCharLength(_t, p, e) > 0 ? Word(p, e) : Other(p, s, e);
         }
 
         private readonly void Add(int start, int end, TokenKind kind, TokenFlags flags = TokenFlags.None) =>
@@ -132,11 +132,11 @@ public sealed class Tokenizer
             {
                 while (q < e)
                 {
-                    int l = CharInfo.WordCharLength(t, q, e, inside: true);
+                    int l = CharInfo.WordCharLength(t, q, e);
                     if (l == 0) break;
                     q += l;
                 }
-                if (q + 1 >= e || CharInfo.WordCharLength(t, q + 1, e, inside: false) == 0) break;
+                if (q + 1 >= e || CharInfo.WordCharLength(t, q + 1, e) == 0) break;
                 char c = t[q];
                 char prev = t[q - 1];
                 char next = t[q + 1];
@@ -163,7 +163,8 @@ public sealed class Tokenizer
                         join = CharInfo.IsUpper(prev) && CharInfo.IsUpper(next);
                         break;
                     default:
-                        join = false;
+                        // Soft hyphens and zero-width joiners inside a word keep it whole; at its edge they are dropped.
+                        join = c >= '\u0080' && char.GetUnicodeCategory(c) == UnicodeCategory.Format;
                         break;
                 }
                 if (!join) break;
@@ -233,7 +234,7 @@ public sealed class Tokenizer
             int segLen = q - segStart;
             int r = q + 1;
             while (r < e && CharInfo.IsLetter(t[r])) r++;
-            bool segmentEnds = r >= e || CharInfo.WordCharLength(t, r, e, inside: false) == 0;
+            bool segmentEnds = r >= e || CharInfo.WordCharLength(t, r, e) == 0;
             if (r - q - 1 == 1 && segmentEnds && (segLen == 1 || (segLen == 2 && CharInfo.IsUpper(t[segStart]))))
             {
                 dotted = true;
@@ -390,7 +391,7 @@ public sealed class Tokenizer
                 || rest.StartsWith("ftp://", StringComparison.OrdinalIgnoreCase))
                 return true;
             return rest.Length > 4 && rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
-                && CharInfo.WordCharLength(rest, 4, rest.Length, inside: false) > 0;
+                && CharInfo.WordCharLength(rest, 4, rest.Length) > 0;
         }
 
         // The URL runs to the end of the chunk, less trailing punctuation; a ")" stays when the URL opened one.
@@ -495,13 +496,13 @@ public sealed class Tokenizer
                     Add(p, p + 1, TokenKind.Bracket, TokenFlags.Closing);
                     return p + 1;
                 case '#' or '@':
-                    if (p + 1 < e && CharInfo.WordCharLength(t, p + 1, e, inside: false) > 0
-                        && (p == s || CharInfo.WordCharLength(t, p - 1, e, inside: false) == 0))
+                    if (p + 1 < e && CharInfo.WordCharLength(t, p + 1, e) > 0
+                        && (p == s || CharInfo.WordCharLength(t, p - 1, e) == 0))
                     {
                         int r = p + 1;
                         while (r < e)
                         {
-                            int l = CharInfo.WordCharLength(t, r, e, inside: true);
+                            int l = CharInfo.WordCharLength(t, r, e);
                             if (l == 0 && t[r] != '_') break;
                             r += Math.Max(l, 1);
                         }
