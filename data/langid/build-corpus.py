@@ -55,6 +55,9 @@ SCRIPT = {
     "ar": "arab", "fa": "arab", "ur": "arab", "he": "hebr", "ru": "cyrl", "uk": "cyrl", "zh": "hani",
 }
 
+# Lists of language, region and script names are proper names in many tongues, not text in one.
+SKIPPED_DOMAINS = ("iso_639", "iso_3166-2", "iso_3166-3", "iso_15924")
+
 ENGLISH_MARKERS = set(
     "the and of to is in for with that this are be by on from which or not can will when if "
     "it as an at use used file files".split())
@@ -255,6 +258,8 @@ def main():
             path = os.path.join(dirpath, fn)
             rel = os.path.relpath(path, root).split(os.sep)
             if fn.endswith(".mo") and "locale" in rel:
+                if fn.startswith(SKIPPED_DOMAINS):
+                    continue
                 loc = rel[rel.index("locale") + 1]
                 lang = LOCALES.get(loc)
                 for msgid, msgstr in read_mo(path):

@@ -114,7 +114,7 @@ public static class Scripts
     /// at least a tenth of the Han and kana letters. <see cref="TextScript.Common"/> when the text has no letter.
     /// </summary>
     /// <param name="text">Any text.</param>
-    /// <param name="letters">Total letters in the text, in every script.</param>
+    /// <param name="letters">Total letters in the text, in every script, Han, kana and Hangul counting three each.</param>
     public static TextScript Dominant(ReadOnlySpan<char> text, out int letters)
     {
         Span<int> counts = stackalloc int[ScriptCount];
@@ -127,7 +127,8 @@ public static class Scripts
         for (int i = 0; i < text.Length;)
         {
             var s = At(text, i, out int len);
-            counts[(int)s]++;
+            // An ideograph or syllable block carries about as much as a short word, so CJK letters weigh three.
+            counts[(int)s] += s is TextScript.Han or TextScript.Kana or TextScript.Hangul ? 3 : 1;
             i += len;
         }
     }
