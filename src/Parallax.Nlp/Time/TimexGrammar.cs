@@ -80,7 +80,7 @@ internal static class TimexGrammar
         (new Regex(@"\b(?<mod>earlier|later|early|late)\s+in\s+the\s+(?<unit>year|month|week|day)\b", Options), MentionKind.Relative),
         (new Regex(@"\b(?<mod>the end of|the beginning of|the start of|the middle of|end of)\s+the\s+(?<unit>year|month|week)\b", Options), MentionKind.Relative),
         (new Regex(@"\b(?:(?<approx>around)\s+)?(?<unit>year)(?:'s|-)?\s?(?<mod>end)\b", Options), MentionKind.Relative),
-        (new Regex(@"\b" + Approx + "?" + Num + @"[\s-]+" + Unit + @"(?:\s+or\s+so)?\s+(?<dir>ago|earlier|later|from now|hence|before|after)\b(?!\s+(?:the|a|an|his|her|its|their|he|she|it|they|we|I|you)\b)", Options), MentionKind.Offset),
+        (new Regex(@"\b" + Approx + "?" + Num + @"[\s-]+" + Unit + @"(?:\s+or\s+so)?\s+(?<dir>ago|earlier|later|from now|hence)\b", Options), MentionKind.Offset),
         (new Regex(@"\b(?:the\s+)?(?<num>year)[\s-](?<dir>earlier|ago)(?:\s+(?<unit>quarter|period|month|level|results))?\b", Options), MentionKind.Offset),
         (new Regex(@"\b" + Approx + @"?(?:the\s+(?:(?<rel>past|last|next|first|previous|coming|final|remaining|latest)\s+)?)?" + Num + @"(?:[\s-]+(?:full|more|straight|consecutive|trading|business|calendar|additional|long))?[\s-]+" + Unit + @"(?<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?![\s-]+old)\b", Options), MentionKind.Duration),
         (new Regex(@"\b" + Approx + @"?(?<num>half)\s+(?:an?\s+)?" + Unit + @"\b", Options), MentionKind.Duration),

@@ -52,7 +52,7 @@ internal sealed class TimexResolver
             var role = RoleOf(m.Span, r, tense);
             string? anchorId = r.FromReference ? _refId : null;
             double confidence = _anchor is null && r.Value.Contains('X', StringComparison.Ordinal) ? Math.Min(r.Confidence, 0.4) : r.Confidence;
-            output.Add(new Timex(id, m.Span, r.Type, r.Value, r.Mod ?? ApproxMod(m), anchorId, role, r.Resolution, confidence * (_anchor?.Confidence is { } c && c < 1 && !r.Value.StartsWith('P') ? Math.Max(0.5, c) : 1)));
+            output.Add(new Timex(id, m.Span, r.Type, r.Value, r.Mod ?? ApproxMod(m), anchorId, role, r.Resolution, Math.Round(confidence * (_anchor?.Confidence is { } c && c < 1 && !r.Value.StartsWith('P') ? Math.Max(0.5, c) : 1), 3)));
             if (r.Date is { } d && r.Type is TimexType.Date or TimexType.Time)
             {
                 _ref = d;
@@ -352,7 +352,8 @@ internal sealed class TimexResolver
         string dir = m["dir"]!.ToLowerInvariant();
         string unit = numText == "year" ? "year" : Singular(m["unit"]!);
         double? count = numText == "year" ? 1 : ParseNumber(numText);
-        bool fromReference = dir is "later" or "earlier" or "after" or "before" && _ref is not null;
+        bool adjectival = numText == "year";
+        bool fromReference = !adjectival && dir is "later" or "earlier" or "after" or "before" && _ref is not null;
         if (dir is "before" or "after" && _ref is null) return Duration(m);
         var baseDate = fromReference ? _ref : _anchor?.Date;
         int sign = dir is "ago" or "earlier" or "before" ? -1 : 1;
@@ -361,7 +362,7 @@ internal sealed class TimexResolver
         int k = (int)Math.Round(c) * sign;
         string from = fromReference ? "the previous expression" : "the anchor";
         // Financial reports compare a quarter with the same quarter a year before: "a year ago" then means that quarter.
-        if (unit == "year" && _lastQuarter is { } q && m.Span.Start - q.End < 400 && !fromReference)
+        if (unit == "year" && _lastQuarter is { } q && m.Span.Start - q.End < 400)
             return new Result(TimexType.Date, $"{q.Year + k:D4}-Q{q.Quarter}", null, "the quarter just mentioned, a year earlier", 0.7, new DateOnly(q.Year + k, (q.Quarter * 3) - 2, 1), Granularity.Quarter);
         switch (unit)
         {
