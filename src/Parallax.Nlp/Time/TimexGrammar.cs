@@ -140,7 +140,7 @@ internal static class TimexGrammar
         if (m["mon"] is { } mon)
         {
             if (!allCaps && !char.IsUpper(mon[0])) return false;
-            bool abbreviated = mon.Length <= 3 && !mon.EndsWith('.');
+            bool abbreviated = mon.Length <= 3 && !mon.EndsWith('.') && !mon.Equals("may", StringComparison.OrdinalIgnoreCase);
             bool hasNumber = m.Has("day") || m.Has("year") || m.Has("yy");
             if (abbreviated && !hasNumber) return false;
             if (m.Kind == MentionKind.Calendar && !hasNumber && !m.Has("wd") && !m.Has("mod") && !m.Has("rel"))
@@ -171,6 +171,9 @@ internal static class TimexGrammar
             if (weak && m["unit"] is { } u && u.StartsWith("second", StringComparison.OrdinalIgnoreCase)) return false;
             if (num.Equals("many", StringComparison.OrdinalIgnoreCase) && !m.Has("approx")) return false;
         }
+        if (m.Kind is MentionKind.Duration or MentionKind.Set && !allCaps && char.IsUpper(surface[0]) && NextWordCapitalized(text, m.Span.End)
+            && m.Span.Start > 1 && !TenseCues.SentenceStart(text, m.Span.Start).Equals(m.Span.Start))
+            return false; // part of a name: "the Six-Day War", "DEBKA Weekly"
         if (m.Kind == MentionKind.Duration && m.Has("bare"))
         {
             // "years", "weeks" alone count only after a preposition or a modifier that makes them a span of time.
@@ -203,6 +206,12 @@ internal static class TimexGrammar
             }
         }
         return true;
+    }
+
+    private static bool NextWordCapitalized(string text, int at)
+    {
+        while (at < text.Length && text[at] == ' ') at++;
+        return at < text.Length && char.IsUpper(text[at]);
     }
 
     private static bool IsAllCaps(string text, int at)

@@ -53,6 +53,12 @@ internal sealed class TimexResolver
             string? anchorId = r.FromReference ? _refId : null;
             double confidence = _anchor is null && r.Value.Contains('X', StringComparison.Ordinal) ? Math.Min(r.Confidence, 0.4) : r.Confidence;
             output.Add(new Timex(id, m.Span, r.Type, r.Value, r.Mod ?? ApproxMod(m), anchorId, role, r.Resolution, Math.Round(confidence * (_anchor?.Confidence is { } c && c < 1 && !r.Value.StartsWith('P') ? Math.Max(0.5, c) : 1), 3)));
+            if (r.Date is null && r.Type == TimexType.Date && r.Value.Contains('X', StringComparison.Ordinal))
+            {
+                // An unresolved date interrupts the chain: "the following week" after it must not step from an older date.
+                _ref = null;
+                _refId = null;
+            }
             if (r.Date is { } d && r.Type is TimexType.Date or TimexType.Time)
             {
                 _ref = d;

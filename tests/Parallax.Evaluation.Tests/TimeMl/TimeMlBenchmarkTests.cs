@@ -16,7 +16,7 @@ public sealed class TimeMlBenchmarkTests
         var dump = Environment.GetEnvironmentVariable("PARALLAX_TIMEML_DUMP");
         if (!string.IsNullOrEmpty(dump))
         {
-            File.WriteAllText(dump, report.ToMarkdownTable() + "\n" + string.Join("\n", report.Errors.Select(e => $"{e.Kind}\t{e.File}\t{e.Text}\tgold={e.Gold}\tours={e.Ours}")));
+            File.WriteAllText(dump, report.ToMarkdownTable() + $"\nchars={report.Characters} time={report.TaggingTime.TotalMilliseconds}ms\n" + string.Join("\n", report.Errors.Select(e => $"{e.Kind}\t{e.File}\t{e.Text}\tgold={e.Gold}\tours={e.Ours}")));
         }
 
         // Then relaxed span F1 and value F1 reach the targets on both corpora together

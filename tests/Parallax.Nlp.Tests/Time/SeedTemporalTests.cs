@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
 using Parallax.Nlp.Time;
 using Parallax.Testing;
+using Xunit.Abstractions;
 
 namespace Parallax.Nlp.Tests.Time;
 
 /// <summary>The temporal layer on the shared seed articles (read at run time from ../shared/seeds).</summary>
-public sealed class SeedTemporalTests
+public sealed class SeedTemporalTests(ITestOutputHelper output)
 {
     private static readonly TemporalTagger Tagger = new();
     private static readonly DateOnly Now = new(2026, 1, 1);
@@ -33,6 +34,9 @@ public sealed class SeedTemporalTests
 
         // When the anchor is inferred
         var anchor = TemporalAnchor.InferAnchor(text, null, new FixedClock(Now));
+
+        output.WriteLine($"{seed}: {anchor}");
+        foreach (var t in Tagger.Tag(text, anchor)) output.WriteLine($"  {t.Span.Of(text)} => {t.Type} {t.Value} {t.Modifier} {t.Role} ({t.Resolution})");
 
         // Then it is within a day of the publication day, or flagged uncertain (null or confidence below one half)
         var expected = DateOnly.Parse(publishedAround, System.Globalization.CultureInfo.InvariantCulture);
