@@ -33,6 +33,9 @@ public sealed class PostgresStore : IStore
     private const string HeadlineOptions =
         "StartSel=\"[\", StopSel=\"]\", MaxWords=16, MinWords=8, ShortWord=0, MaxFragments=1, FragmentDelimiter=\" … \"";
 
+    // How much of the text's start and end comes back with each hit, to tell whether the snippet was cut.
+    private const int EdgeLength = 300;
+
     private readonly NpgsqlDataSource _dataSource;
 
     private PostgresStore(NpgsqlDataSource dataSource, string location)
@@ -332,7 +335,8 @@ public sealed class PostgresStore : IStore
                 SELECT a.seq, a.id, a.title, a.outlet, a.story_id, a.clean_text, ts_rank(a.search, q.q) AS rank
                 FROM articles a, q WHERE a.search @@ q.q ORDER BY rank DESC, a.seq LIMIT $2)
             SELECT top.id, top.title, top.outlet, top.story_id,
-                   ts_headline('{Migrations.SearchConfiguration}', top.clean_text, q.q, '{HeadlineOptions}'), top.rank
+                   ts_headline('{Migrations.SearchConfiguration}', top.clean_text, q.q, '{HeadlineOptions}'), top.rank,
+                   left(top.clean_text, {EdgeLength}), right(top.clean_text, {EdgeLength})
             FROM top, q ORDER BY top.rank DESC, top.seq
             """, [tsquery, limit]);
         var hits = new List<SearchHit>();
@@ -340,13 +344,34 @@ public sealed class PostgresStore : IStore
         {
             await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
-                hits.Add(new SearchHit(r.GetString(0), Str(r, 1), Str(r, 2), Str(r, 3), r.GetString(4), r.GetFloat(5)));
+                hits.Add(new SearchHit(r.GetString(0), Str(r, 1), Str(r, 2), Str(r, 3), Snippet(r.GetString(4), r.GetString(6), r.GetString(7)), r.GetFloat(5)));
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.SyntaxError)
         {
             throw new StoreException(StoreErrorCode.BadQuery, $"The search query \"{query}\" is not valid: {ex.MessageText}. Quote phrases with double quotes; use AND, OR, NOT, and * for prefixes.", ex);
         }
         return hits;
+    }
+
+    /// <summary>
+    /// Marks a cut fragment the way FTS5's snippet() does: "…" where text was left out before or after it. ts_headline
+    /// drops the punctuation that ends the text, so that is put back instead of an ellipsis.
+    /// </summary>
+    internal static string Snippet(string headline, string textStart, string textEnd)
+    {
+        var plain = headline.Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal).Trim();
+        if (plain.Length == 0) return headline;
+        var head = plain.Length <= textStart.Length ? plain : plain[..textStart.Length];
+        var start = textStart.TrimStart().StartsWith(head, StringComparison.Ordinal) ? "" : "…";
+        var last = plain[^Math.Min(plain.Length, 40)..];
+        int at = textEnd.LastIndexOf(last, StringComparison.Ordinal);
+        string end = "…";
+        if (at >= 0)
+        {
+            var rest = textEnd[(at + last.Length)..];
+            if (!rest.Any(char.IsLetterOrDigit)) end = rest.TrimEnd();
+        }
+        return start + headline.Trim() + end;
     }
 
     /// <inheritdoc />
