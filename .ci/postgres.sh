@@ -55,19 +55,18 @@ _px_pg_main() {
     fi
   fi
 
-  if ! "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
-    if ! "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
+  # Two tries: a server killed a moment ago may leave processes that make the first start fail.
+  local attempt i
+  for attempt in 1 2; do
+    if ! "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+      "${run_as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start \
         -o "-c listen_addresses=127.0.0.1 -p $port -k $sock -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-        >/dev/null 2>&1; then
-      echo "postgres.sh: the server did not start; see $dir/server.log" >&2
-      return 1
+        >/dev/null 2>&1
     fi
-  fi
-
-  local i
-  for i in $(seq 1 60); do
-    "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" && break
-    sleep 0.5
+    for i in $(seq 1 40); do
+      "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" && break 2
+      sleep 0.5
+    done
   done
   if ! "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; then
     echo "postgres.sh: no server answers on 127.0.0.1:$port; see $dir/server.log" >&2

@@ -120,6 +120,35 @@ public sealed class PostgresStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenAsync_TwoSchemasInOneDatabase_KeepsStoresApart()
+    {
+        // Given one database with two schemas
+        await using (var c = new NpgsqlConnection(_cs))
+        {
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand("CREATE SCHEMA tenant_a; CREATE SCHEMA tenant_b", c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        string In(string schema) => new NpgsqlConnectionStringBuilder(_cs) { SearchPath = schema }.ConnectionString;
+
+        // When a store is opened in each and each saves its own article
+        await using var a = await PostgresStore.OpenAsync(In("tenant_a"));
+        await using var b = await PostgresStore.OpenAsync(In("tenant_b"));
+        var forA = Article("Médecins reported on the clinic.");
+        var forB = Article("Engineers reported on the bridge.");
+        await a.SaveAsync(forA, DocumentBuilder.Story("s-story"));
+        await b.SaveAsync(forB, DocumentBuilder.Story("s-story"));
+
+        // Then each sees only its own, searches its own (diacritics folded in both), and names its schema
+        Assert.False(await a.ContainsAsync(forB.Id));
+        Assert.False(await b.ContainsAsync(forA.Id));
+        Assert.Equal(forA.Id, Assert.Single(await a.SearchAsync("medecins")).ArticleId);
+        Assert.Empty(await b.SearchAsync("medecins"));
+        Assert.Equal(forB.Id, Assert.Single(await b.SearchAsync("reported")).ArticleId);
+        Assert.EndsWith("?search_path=tenant_b", b.Location, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OpenAsync_SchemaNewerThanBuild_ThrowsPX2002()
     {
         // Given a store whose schema a later build has moved on

@@ -41,15 +41,30 @@ internal static class PostgresTestServer
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }
 
-    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/>, closing whatever still uses it.</summary>
+    /// <summary>Drops a database made by <see cref="CreateDatabaseAsync"/> once the stores using it are disposed.</summary>
+    /// <remarks>
+    /// Plain DROP DATABASE stops autovacuum workers by itself; WITH (FORCE) would need rights over them. A connection
+    /// still closing gets a few moments.
+    /// </remarks>
     public static async Task DropDatabaseAsync(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
         NpgsqlConnection.ClearAllPools();
         await using var c = new NpgsqlConnection(ConnectionString);
         await c.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", c);
-        await cmd.ExecuteNonQueryAsync();
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", c);
+                await cmd.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            {
+                await Task.Delay(250);
+            }
+        }
     }
 }
 
