@@ -114,7 +114,10 @@ public sealed class PostgresStore : IStore
         int applying = 0;
         try
         {
-            await Execute(c, null, "CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", ct).ConfigureAwait(false);
+            // Looked up first: CREATE TABLE IF NOT EXISTS needs CREATE rights even when the table is there, and a
+            // read-only role must still be able to open a migrated store.
+            if (await Scalar(c, null, "SELECT to_regclass('schema_migrations') IS NOT NULL", ct).ConfigureAwait(false) is not true)
+                await Execute(c, null, "CREATE TABLE schema_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())", ct).ConfigureAwait(false);
             int version = Convert.ToInt32(await Scalar(c, null, "SELECT coalesce(max(version), 0) FROM schema_migrations", ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
             if (version > Migrations.All.Length)
                 throw new StoreException(StoreErrorCode.SchemaTooNew, $"The store '{Location}' has schema version {version}; this build knows {Migrations.All.Length}. Upgrade Parallax.");
@@ -132,7 +135,7 @@ public sealed class PostgresStore : IStore
             var advice = ex is PostgresException { SqlState: PostgresErrorCodes.InsufficientPrivilege }
                 ? "Make the role the owner of the database (or of its schema), or have an administrator run the migration once, see docs/deploy.md."
                 : "Check the database, or choose another --store.";
-            throw new StoreException(StoreErrorCode.OpenFailed, $"Cannot prepare the store '{Location}' (migration {applying}): {(ex as PostgresException)?.MessageText ?? ex.Message}. {advice}", ex);
+            throw new StoreException(StoreErrorCode.OpenFailed, $"Cannot prepare the store '{Location}' ({(applying == 0 ? "reading its schema version" : $"migration {applying}")}): {(ex as PostgresException)?.MessageText ?? ex.Message}. {advice}", ex);
         }
         finally
         {

@@ -1,5 +1,4 @@
 using Parallax.Nlp.Cleaning;
-using Parallax.Nlp.Language;
 
 namespace Parallax.Nlp.Pipeline;
 
@@ -12,8 +11,7 @@ public static class DefaultPipeline
     /// </summary>
     public static PipelineBuilder CreateBuilder() =>
         new PipelineBuilder()
-            .Add(new CleaningStage())
-            .Add(new LanguageStage());
+            .Add(new CleaningStage());
 
     /// <summary>The standard pipeline, built. Thread-safe; build once and share.</summary>
     public static DocumentPipeline Create() => CreateBuilder().Build();
