@@ -1,4 +1,5 @@
 using Parallax.Nlp.Cleaning;
+using Parallax.Nlp.Language;
 
 namespace Parallax.Nlp.Pipeline;
 
@@ -11,7 +12,8 @@ public static class DefaultPipeline
     /// </summary>
     public static PipelineBuilder CreateBuilder() =>
         new PipelineBuilder()
-            .Add(new CleaningStage());
+            .Add(new CleaningStage())
+            .Add(new LanguageStage());
 
     /// <summary>The standard pipeline, built. Thread-safe; build once and share.</summary>
     public static DocumentPipeline Create() => CreateBuilder().Build();
