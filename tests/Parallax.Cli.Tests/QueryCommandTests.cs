@@ -70,7 +70,7 @@ public sealed class QueryCommandTests : IAsyncLifetime
     {
         var (code, stdout, _) = await _cli.RunAsync("search", "\"safety zone\"");
         Assert.Equal(0, code);
-        Assert.Contains("[safety] [zone]", stdout, StringComparison.Ordinal);
+        Assert.Contains("[safety zone]", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
