@@ -125,4 +125,22 @@ public sealed class QueryCommandTests : IAsyncLifetime
             Assert.Contains("Usage:", stdout, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task Show_ArticleWithRemoved_PutsTheNoiseBack()
+    {
+        // Given an article whose comment form was removed as noise
+        await using var store = await SqliteStore.OpenAsync(_cli.DataDir);
+        var article = (await store.ListArticlesAsync()).First(a => a.SourceId.StartsWith("01-", StringComparison.Ordinal));
+        var record = await store.GetArticleAsync(article.Id);
+        var removed = record!.Document.Get(Parallax.Nlp.Documents.Layers.Clean).Removed;
+        Assert.NotEmpty(removed);
+
+        // When it is shown with the removed blocks restored
+        var (code, stdout, _) = await _cli.RunAsync("show", article.Id, "--with-removed");
+
+        // Then every removed block is back in the text
+        Assert.Equal(0, code);
+        Assert.All(removed, b => Assert.Contains(b.Text, stdout, StringComparison.Ordinal));
+    }
 }

@@ -93,11 +93,24 @@ internal static class AnalyzeCommand
         ProcessingSummary summary;
         if (ctx.Interactive && !verbose)
         {
-            summary = await ctx.ErrorConsole.Status().StartAsync("Analysing…", async status =>
-            {
-                using var timer = new Timer(_ => status.Status($"Analysing… {Volatile.Read(ref seen)} articles"), null, 250, 250);
-                return await processor.RunAsync(Sources(), OnEvent, ct).ConfigureAwait(false);
-            }).ConfigureAwait(false);
+            // A progress bar over the files named; feeds and JSON Lines hold several articles, so the total grows as they are read.
+            int estimate = Math.Max(1, EstimateInputs(inputs));
+            summary = await ctx.ErrorConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+                .StartAsync(async progress =>
+                {
+                    var task = progress.AddTask("Analysing", maxValue: estimate);
+                    using var timer = new Timer(_ =>
+                    {
+                        int done = Volatile.Read(ref seen);
+                        if (done > task.MaxValue) task.MaxValue = done;
+                        task.Value = done;
+                        task.Description = $"Analysing ({done.ToString(CultureInfo.InvariantCulture)} articles)";
+                    }, null, 200, 200);
+                    var result = await processor.RunAsync(Sources(), OnEvent, ct).ConfigureAwait(false);
+                    task.Value = task.MaxValue;
+                    return result;
+                }).ConfigureAwait(false);
         }
         else
         {
@@ -129,6 +142,30 @@ internal static class AnalyzeCommand
 
         if (failed == 0) return ExitCodes.Success;
         return summary.Stored + summary.AlreadyStored > 0 ? ExitCodes.Partial : ExitCodes.Failure;
+    }
+
+    /// <summary>Files below the local inputs (sidecars and hidden files left out); URLs and standard input count one.</summary>
+    private static int EstimateInputs(IReadOnlyList<string> inputs)
+    {
+        int n = 0;
+        foreach (var input in inputs)
+        {
+            if (!Directory.Exists(input))
+            {
+                n++;
+                continue;
+            }
+            try
+            {
+                n += Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                    .Count(f => !Path.GetFileName(f).StartsWith('.') && !f.EndsWith(".meta.json", StringComparison.OrdinalIgnoreCase));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static string I(int n) => n.ToString(CultureInfo.InvariantCulture);

@@ -18,10 +18,12 @@ internal static class ShowCommand
         };
         format.AcceptOnlyFromAmong("md", "html", "text");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var restore = new Option<bool>("--with-removed") { Description = "For an article: print the text with every removed block put back where it was." };
         var command = new Command("show", "Show a story's report, or an article with its metadata, provenance and removed noise.");
         command.Arguments.Add(id);
         command.Options.Add(format);
         command.Options.Add(output);
+        command.Options.Add(restore);
         command.SetAction(async (r, ct) =>
         {
             var ctx = context(r);
@@ -41,6 +43,19 @@ internal static class ShowCommand
             {
                 ctx.Fail($"no story or article matches '{key}' in {store.Location} (or the prefix is ambiguous); `parallax stories` lists them.");
                 return ExitCodes.NotFound;
+            }
+            if (r.GetValue(restore))
+            {
+                if (!article.Document.Has(Layers.Clean))
+                {
+                    ctx.Fail($"article {article.Id} has no clean text to restore into.");
+                    return ExitCodes.Failure;
+                }
+                var clean = article.Document.Get(Layers.Clean);
+                var restored = clean.Restore(clean.Removed);
+                if (path is null) ctx.Out.WriteLine(restored);
+                else await File.WriteAllTextAsync(path, restored, ct).ConfigureAwait(false);
+                return ExitCodes.Success;
             }
             if (path is not null)
             {
