@@ -23,7 +23,8 @@ parallax="dotnet src/Parallax.Cli/bin/Release/net10.0/parallax.dll"
 
 # The corpora: the peers' generator recombines our samples/ into MB of text; make-html wraps a part of it in page boilerplate.
 rm -rf "$work/text" "$work/html-src" "$work/html"
-node "$work/peers/bench/make-big.js" samples "$work/text" --bytes $((MB * 1000000)) >/dev/null
+# Article-sized files (about 5 KB each), as a news corpus has.
+node "$work/peers/bench/make-big.js" samples "$work/text" --bytes $((MB * 1000000)) --files $((MB * 200)) >/dev/null
 mkdir -p "$work/html-src"
 total=0
 for f in $(ls "$work/text" | sort); do

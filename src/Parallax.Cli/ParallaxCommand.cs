@@ -17,10 +17,17 @@ internal static class ParallaxCommand
             Recursive = true,
             DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PARALLAX_DATA_DIR") is { Length: > 0 } d ? d : DefaultDataDirectory,
         };
+        var store = new Option<string?>("--store")
+        {
+            Description = "Use a PostgreSQL store instead of the SQLite file: postgres://user:pass@host:port/db or \"Host=…;Database=…\". Default: $PARALLAX_STORE, else SQLite in --data-dir.",
+            Recursive = true,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("PARALLAX_STORE") is { Length: > 0 } s ? s : null,
+        };
         var root = new RootCommand("Parallax: news articles from many outlets turned into a structured, source-attributed picture.");
         root.Options.Add(dataDir);
+        root.Options.Add(store);
 
-        CliContext Context(ParseResult r) => new(r.GetValue(dataDir)!, stdout, stderr, interactive);
+        CliContext Context(ParseResult r) => new(r.GetValue(dataDir)!, r.GetValue(store), stdout, stderr, interactive);
 
         root.Subcommands.Add(AnalyzeCommand.Create(Context, report: true));
         root.Subcommands.Add(AnalyzeCommand.Create(Context, report: false));
@@ -32,13 +39,18 @@ internal static class ParallaxCommand
         root.Subcommands.Add(TrainCommand.Create(Context));
         root.Subcommands.Add(BenchCommand.Create(Context));
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };
         Console.CancelKeyPress += onCancel;
         try
         {
             return await root.Parse(args).InvokeAsync(config, cts.Token).ConfigureAwait(false);
+        }
+        catch (Parallax.Core.Storage.StoreException ex)
+        {
+            stderr.WriteLine($"parallax: {ex.Message}");
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException)
         {

@@ -59,7 +59,7 @@ public sealed class SqliteStore : IStore
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new StoreException(StoreErrorCode.OpenFailed, $"Cannot create the data directory '{dataDirectory}': {ex.Message}. Choose another with --data-dir.", ex);
+            throw new StoreException(StoreErrorCode.OpenFailed, $"Cannot create the data directory '{dataDirectory}': {ex.Message.TrimEnd('.')}. Choose another with --data-dir.", ex);
         }
         var store = new SqliteStore(path);
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
