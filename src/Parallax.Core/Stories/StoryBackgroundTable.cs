@@ -1,5 +1,11 @@
 namespace Parallax.Core.Stories;
 
+/// <summary>
+/// The shipped background table: <see cref="StoryBackground.Build"/> over the odd (tuning) topics of the ECB+
+/// clustering benchmark, terms in at least two of its documents. Word counts only, no text. Rebuilt with
+/// <c>ClusteringBenchmark.BuildBackground(shared/bench/clustering, TopicSplit.Odd, 2)</c>; the test
+/// <c>FolderStoriesTests.BuildBackground_OddTopics_IsTheShippedTable</c> checks that they agree.
+/// </summary>
 internal static class StoryBackgroundTable
 {
     public const string Text = """
