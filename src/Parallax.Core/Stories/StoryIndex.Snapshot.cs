@@ -5,11 +5,14 @@ namespace Parallax.Core.Stories;
 
 public sealed partial class StoryIndex
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+
+    /// <summary>The first format: no background prior, no name rule, no per-term name counts.</summary>
+    private const int FormatVersion1 = 1;
     private static ReadOnlySpan<byte> Magic => "PXSI"u8;
 
     /// <summary>
-    /// A compact binary snapshot of the whole index: "PXSI", a format version, the options, and the state.
+    /// A compact binary snapshot of the whole index: "PXSI", a format version (2), the options, and the state.
     /// The same index state always gives the same bytes. LSH buckets and the inverted story index are not
     /// stored; <see cref="Load"/> rebuilds them in the same order.
     /// </summary>
@@ -27,6 +30,7 @@ public sealed partial class StoryIndex
             {
                 w.Write(_terms[i]);
                 w.Write7BitEncodedInt(_documentFrequency[i]);
+                w.Write7BitEncodedInt(_nameFrequency[i]);
             }
 
             w.Write7BitEncodedInt(_documentCount);
@@ -83,7 +87,12 @@ public sealed partial class StoryIndex
         return stream.ToArray();
     }
 
-    /// <summary>Restores an index from <see cref="Save"/> output, with the options it was saved with.</summary>
+    /// <summary>
+    /// Restores an index from <see cref="Save"/> output, with the options it was saved with. Format 1 snapshots (written
+    /// before the background prior and the name rule existed) load with <see cref="StoryIndexOptions.BackgroundWeight"/>
+    /// 0 and the name rule off, so they continue exactly as they were built; replay the stored articles into a fresh
+    /// index to get the current matching.
+    /// </summary>
     /// <exception cref="InvalidDataException">
     /// The bytes are not a story index snapshot (PX2301), come from an unsupported format version (PX2302), or are
     /// truncated or inconsistent (PX2303). Rebuild the index by replaying the stored articles in ingestion order.
@@ -101,15 +110,15 @@ public sealed partial class StoryIndex
         try
         {
             var version = r.Read7BitEncodedInt();
-            if (version != FormatVersion)
+            if (version != FormatVersion && version != FormatVersion1)
             {
-                throw new InvalidDataException($"PX2302: story index snapshot format {version.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not supported (this build reads {FormatVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)}); rebuild the index by replaying the stored articles.");
+                throw new InvalidDataException($"PX2302: story index snapshot format {version.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not supported (this build reads formats 1 and 2); rebuild the index by replaying the stored articles.");
             }
 
-            var options = ReadOptions(r);
+            var options = ReadOptions(r, version);
             options.Validate();
             var index = new StoryIndex(options);
-            index.ReadState(r);
+            index.ReadState(r, version);
             if (stream.Position != stream.Length) throw Corrupt("trailing bytes after the snapshot");
             return index;
         }
@@ -127,7 +136,7 @@ public sealed partial class StoryIndex
         }
     }
 
-    private void ReadState(BinaryReader r)
+    private void ReadState(BinaryReader r, int version)
     {
         var termCount = ReadCount(r);
         for (var i = 0; i < termCount; i++)
@@ -136,6 +145,8 @@ public sealed partial class StoryIndex
             if (!_vocabulary.TryAdd(term, i)) throw Corrupt("a term appears twice");
             _terms.Add(term);
             _documentFrequency.Add(r.Read7BitEncodedInt());
+            _priorFrequency.Add(PriorOf(term));
+            _nameFrequency.Add(version == FormatVersion1 ? 0 : r.Read7BitEncodedInt());
         }
 
         _documentCount = r.Read7BitEncodedInt();
@@ -217,9 +228,13 @@ public sealed partial class StoryIndex
         w.Write(o.NameBoost);
         WriteNullableLong(w, o.RecencyHalfLife?.Ticks);
         w.Write7BitEncodedInt(o.KeyTermCount);
+        w.Write(o.BackgroundWeight);
+        w.Write(o.NameMatchThreshold);
+        w.Write(o.NameOverlapThreshold);
+        w.Write7BitEncodedInt(o.MinSharedNames);
     }
 
-    private static StoryIndexOptions ReadOptions(BinaryReader r)
+    private static StoryIndexOptions ReadOptions(BinaryReader r, int version)
     {
         var threshold = r.ReadDouble();
         var nearDuplicate = r.ReadDouble();
@@ -232,8 +247,17 @@ public sealed partial class StoryIndex
         var nameBoost = r.ReadDouble();
         var halfLife = ReadNullableLong(r);
         var keyTerms = r.Read7BitEncodedInt();
+        var v1 = version == FormatVersion1;
+        var backgroundWeight = v1 ? 0 : r.ReadDouble();
+        var nameMatch = v1 ? threshold : r.ReadDouble();
+        var nameOverlap = v1 ? StoryIndexOptions.Default.NameOverlapThreshold : r.ReadDouble();
+        var minShared = v1 ? StoryIndexOptions.Default.MinSharedNames : r.Read7BitEncodedInt();
         return new StoryIndexOptions
         {
+            BackgroundWeight = backgroundWeight,
+            NameMatchThreshold = nameMatch,
+            NameOverlapThreshold = nameOverlap,
+            MinSharedNames = minShared,
             StoryThreshold = threshold,
             NearDuplicateThreshold = nearDuplicate,
             ShingleSize = shingle,

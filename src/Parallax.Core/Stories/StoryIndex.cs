@@ -23,8 +23,19 @@ namespace Parallax.Core.Stories;
 /// frequencies maintained incrementally). Each story keeps a centroid of summed member term weights, capped to
 /// the strongest <see cref="StoryIndexOptions.CentroidTerms"/> terms; candidate stories come from an inverted
 /// index over centroid terms, and cosine similarity is computed under the current idf, decayed by publication
-/// distance when <see cref="StoryIndexOptions.RecencyHalfLife"/> is set. The article joins the best story at or
-/// above <see cref="StoryIndexOptions.StoryThreshold"/> (earliest story on ties) or opens a new one.
+/// distance when <see cref="StoryIndexOptions.RecencyHalfLife"/> is set. The idf counts a background table of
+/// common-word document frequencies (<see cref="StoryBackground.Default"/>, weighted by
+/// <see cref="StoryIndexOptions.BackgroundWeight"/>) beside the index's own, so the first articles of a fresh index
+/// are not compared under an idf learnt from three documents.
+/// </para>
+/// <para>
+/// A story qualifies when its score is at or above <see cref="StoryIndexOptions.StoryThreshold"/>, or at or above
+/// the lower <see cref="StoryIndexOptions.NameMatchThreshold"/> when the article's names (terms that articles mostly
+/// write capitalised inside sentences) are largely the story's: at least <see cref="StoryIndexOptions.MinSharedNames"/>
+/// shared and <see cref="StoryIndexOptions.NameOverlapThreshold"/> of the article's name idf mass among the story's
+/// centroid terms. A first-hand account of a situation uses everyday words the wire reports do not, but it still
+/// names the same places and parties. The article joins the qualifying story with the highest score (earliest
+/// story on ties) or opens a new one.
 /// </para>
 /// <para>
 /// Decisions depend only on the options and the sequence of added articles: the same sequence gives the same
@@ -37,10 +48,13 @@ public sealed partial class StoryIndex
 {
     private readonly StoryIndexOptions _options;
     private readonly MinHasher _hasher;
+    private readonly StoryBackground _background = StoryBackground.Default;
 
     private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
     private readonly List<string> _terms = [];
     private readonly List<int> _documentFrequency = [];
+    private readonly List<double> _priorFrequency = [];
+    private readonly List<int> _nameFrequency = [];
     private int _documentCount;
 
     private readonly Dictionary<string, int> _articleOrdinal = new(StringComparer.Ordinal);
@@ -138,7 +152,7 @@ public sealed partial class StoryIndex
             var vector = Vectorise(analysed, register: true);
             var (best, bestScore) = BestStory(vector, input.Published);
             bool opened;
-            if (best >= 0 && bestScore >= _options.StoryThreshold)
+            if (best >= 0)
             {
                 storyIndex = best;
                 opened = false;
@@ -230,6 +244,7 @@ public sealed partial class StoryIndex
         var ids = new List<int>(analysed.Terms.Count);
         var weights = new List<double>(analysed.Terms.Count);
         var unknown = new List<(string Term, double Weight)>();
+        var nameCandidates = new List<int>();
         var norm = 0.0;
         foreach (var (term, stat) in analysed.Terms)
         {
@@ -250,24 +265,43 @@ public sealed partial class StoryIndex
                 _vocabulary.Add(term, id);
                 _terms.Add(term);
                 _documentFrequency.Add(0);
+                _priorFrequency.Add(PriorOf(term));
+                _nameFrequency.Add(0);
             }
 
-            if (register) _documentFrequency[id]++;
+            if (register)
+            {
+                _documentFrequency[id]++;
+                if (stat.IsName) _nameFrequency[id]++;
+            }
+
             ids.Add(id);
             weights.Add(w);
+            if (stat.LowerInside == 0) nameCandidates.Add(id);
         }
 
         norm = norm > 0 ? Math.Sqrt(norm) : 1;
         var idArray = ids.ToArray();
         var weightArray = weights.Select(w => w / norm).ToArray();
         Array.Sort(idArray, weightArray);
-        return new SparseVector(idArray, weightArray, unknown.Select(u => (u.Term, u.Weight / norm)).ToArray());
+        var names = nameCandidates.Where(IsName).Order().ToArray();
+        return new SparseVector(idArray, weightArray, unknown.Select(u => (u.Term, u.Weight / norm)).ToArray(), names);
     }
 
-    private double Idf(int termId) => IdfOf(termId >= 0 ? _documentFrequency[termId] : 0);
+    private double Idf(int termId) => IdfOf(_documentFrequency[termId], _priorFrequency[termId]);
 
-    private double IdfOf(int df) => Math.Log((_documentCount + 1.0) / (df + 1.0)) + 1.0;
+    /// <summary>Smoothed idf with the background counted as <see cref="StoryIndexOptions.BackgroundWeight"/> × its documents.</summary>
+    private double IdfOf(int df, double prior) =>
+        Math.Log((_documentCount + (_options.BackgroundWeight * _background.Documents) + 1.0) / (df + prior + 1.0)) + 1.0;
 
+    private double PriorOf(string term) => _options.BackgroundWeight * _background.Frequency(term);
+
+    /// <summary>
+    /// The story the article joins (-1 for none) and the best cosine found. A story qualifies at
+    /// <see cref="StoryIndexOptions.StoryThreshold"/>, or at <see cref="StoryIndexOptions.NameMatchThreshold"/> when
+    /// the article's names agree with the story's (<see cref="NameOverlap"/>); the qualifying story with the highest
+    /// score wins, the earliest on ties.
+    /// </summary>
     private (int Story, double Score) BestStory(SparseVector vector, DateTimeOffset? published)
     {
         var order = StrongestFirst(vector.Ids, vector.Weights);
@@ -290,18 +324,50 @@ public sealed partial class StoryIndex
         docNorm = Math.Sqrt(docNorm);
         var best = -1;
         var bestScore = 0.0;
+        var bestAny = 0.0;
         foreach (var s in candidates)
         {
             var score = Cosine(vector.Ids, docWeighted, docNorm, _stories[s]) * Decay(_stories[s], published);
-            if (score > bestScore)
+            bestAny = Math.Max(bestAny, score);
+            if (score <= bestScore) continue;
+            var qualifies = score >= _options.StoryThreshold
+                || (score >= _options.NameMatchThreshold && NameOverlap(vector.Names, _stories[s]) >= _options.NameOverlapThreshold);
+            if (!qualifies) continue;
+            best = s;
+            bestScore = score;
+        }
+
+        return best >= 0 ? (best, bestScore) : (-1, bestAny);
+    }
+
+    /// <summary>
+    /// How far the article's names are the story's: the idf mass of the article's names found among the story's
+    /// centroid names over the idf mass of all its names, 0 when fewer than <see cref="StoryIndexOptions.MinSharedNames"/>
+    /// are shared. Names are what tell two reports of one situation from two like events (two earthquakes, two
+    /// rehab stays), which share most of their other vocabulary.
+    /// </summary>
+    private double NameOverlap(int[] names, Story story)
+    {
+        if (names.Length == 0) return 0;
+        var shared = 0;
+        var sharedMass = 0.0;
+        var totalMass = 0.0;
+        foreach (var name in names)
+        {
+            var idf = Idf(name);
+            totalMass += idf;
+            if (Array.BinarySearch(story.TermIds, name) >= 0 && IsName(name))
             {
-                best = s;
-                bestScore = score;
+                shared++;
+                sharedMass += idf;
             }
         }
 
-        return (best, bestScore);
+        return shared >= _options.MinSharedNames && totalMass > 0 ? sharedMass / totalMass : 0;
     }
+
+    /// <summary>A term is a name when the articles that use it mostly write it capitalised inside sentences.</summary>
+    private bool IsName(int termId) => _nameFrequency[termId] > 0 && 2 * _nameFrequency[termId] >= _documentFrequency[termId];
 
     private double Cosine(int[] ids, double[] docWeighted, double docNorm, Story story)
     {
@@ -411,7 +477,7 @@ public sealed partial class StoryIndex
     {
         var scored = new List<(string Term, double Score)>(vector.Ids.Length + vector.Unknown.Length);
         for (var i = 0; i < vector.Ids.Length; i++) scored.Add((_terms[vector.Ids[i]], vector.Weights[i] * Idf(vector.Ids[i])));
-        foreach (var (term, weight) in vector.Unknown) scored.Add((term, weight * IdfOf(0)));
+        foreach (var (term, weight) in vector.Unknown) scored.Add((term, weight * IdfOf(0, PriorOf(term))));
         return [.. scored
             .OrderByDescending(s => s.Score)
             .ThenBy(s => s.Term, StringComparer.Ordinal)
@@ -450,7 +516,11 @@ public sealed partial class StoryIndex
 
     private sealed record CanonicalEntry(int Article, uint[] Signature);
 
-    private sealed record SparseVector(int[] Ids, double[] Weights, (string Term, double Weight)[] Unknown);
+    /// <summary>
+    /// An article's weights by term id (ascending), the terms not in the vocabulary (kept for key terms only), and
+    /// the ids of its terms that are names (<see cref="IsName"/>) never written in lower case in it, ascending.
+    /// </summary>
+    private sealed record SparseVector(int[] Ids, double[] Weights, (string Term, double Weight)[] Unknown, int[] Names);
 
     private sealed class Story(string id)
     {

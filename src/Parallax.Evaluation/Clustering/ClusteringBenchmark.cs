@@ -90,6 +90,15 @@ public static class ClusteringBenchmark
         return scores.ToImmutable();
     }
 
+    /// <summary>
+    /// The background table (<see cref="StoryBackground.Build"/>) counted over one topic split: the shipped table is
+    /// built from the odd (tuning) topics only, so the even topics stay held out from it too.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder is missing (PX3301).</exception>
+    /// <exception cref="InvalidDataException">No documents were found (PX3302) or a file is not XML (PX3303).</exception>
+    public static string BuildBackground(string folder, TopicSplit split, int minDocuments) =>
+        StoryBackground.Build(Select(EcbCorpus.Read(folder), split).Select(d => d.Text), minDocuments);
+
     private static List<EcbDocument> Select(List<EcbDocument> docs, TopicSplit split) => split switch
     {
         TopicSplit.Odd => docs.Where(d => d.Topic % 2 == 1).ToList(),

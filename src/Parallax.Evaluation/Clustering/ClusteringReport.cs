@@ -54,7 +54,7 @@ public sealed record ClusteringReport(
         }
 
         sb.AppendLine();
-        sb.AppendLine(c, $"Story threshold {Options.StoryThreshold:0.###}, near-duplicate threshold {Options.NearDuplicateThreshold:0.###}. Feed order: {FeedOrder}. Add throughput: {ArticlesPerSecond:F0} articles/s.");
+        sb.AppendLine(c, $"Story threshold {Options.StoryThreshold:0.###} (with shared names {Options.NameMatchThreshold:0.###}, name overlap {Options.NameOverlapThreshold:0.###}), background weight {Options.BackgroundWeight:0.###}, near-duplicate threshold {Options.NearDuplicateThreshold:0.###}. Feed order: {FeedOrder}. Add throughput: {ArticlesPerSecond:F0} articles/s.");
         return sb.ToString();
     }
 }

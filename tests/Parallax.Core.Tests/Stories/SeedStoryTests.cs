@@ -25,5 +25,8 @@ public sealed class SeedStoryTests
         Assert.Single(index.Stories);
         Assert.All(decisions, d => Assert.Null(d.DuplicateOf));
         Assert.Single(decisions.Select(d => d.StoryId).Distinct());
+
+        // and each joins well clear of the threshold, not just above it
+        Assert.All(decisions.Skip(1), d => Assert.True(d.Score >= 1.5 * index.Options.StoryThreshold, d.Score.ToString(System.Globalization.CultureInfo.InvariantCulture)));
     }
 }

@@ -105,6 +105,48 @@ public sealed class StoryIndexSnapshotTests
         Assert.Contains("PX2302", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_FormatOneSnapshot_ContinuesWithoutPriorOrNameRule()
+    {
+        // Given an empty index written in format 1 (before the background prior and the name rule), built by hand
+        var defaults = StoryIndexOptions.Default;
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write("PXSI"u8);
+            w.Write7BitEncodedInt(1);
+            w.Write(defaults.StoryThreshold);
+            w.Write(defaults.NearDuplicateThreshold);
+            w.Write7BitEncodedInt(defaults.ShingleSize);
+            w.Write7BitEncodedInt(defaults.Bands);
+            w.Write7BitEncodedInt(defaults.RowsPerBand);
+            w.Write7BitEncodedInt(defaults.CentroidTerms);
+            w.Write7BitEncodedInt(defaults.CandidateTerms);
+            w.Write(defaults.TitleBoost);
+            w.Write(defaults.NameBoost);
+            w.Write(true);
+            w.Write(defaults.RecencyHalfLife!.Value.Ticks);
+            w.Write7BitEncodedInt(defaults.KeyTermCount);
+            for (var table = 0; table < 2; table++) w.Write7BitEncodedInt(0);
+            w.Write7BitEncodedInt(0);
+            for (var table = 0; table < 3; table++) w.Write7BitEncodedInt(0);
+        }
+
+        // When it is loaded and fed a stream, beside a fresh index with the prior and the name rule off
+        var loaded = StoryIndex.Load(stream.ToArray());
+        var legacy = StoryIndex.Create(defaults with { BackgroundWeight = 0, NameMatchThreshold = defaults.StoryThreshold });
+        var articles = GeneratedStream(29, 30);
+        var fromSnapshot = articles.Select(loaded.Add).ToArray();
+        var expected = articles.Select(legacy.Add).ToArray();
+
+        // Then it kept the old matching, decides as the legacy index does, and saves in the current format
+        Assert.Equal(0, loaded.Options.BackgroundWeight);
+        Assert.Equal(loaded.Options.StoryThreshold, loaded.Options.NameMatchThreshold);
+        for (var i = 0; i < expected.Length; i++) AssertSameDecision(expected[i], fromSnapshot[i]);
+        Assert.Equal(legacy.Save(), loaded.Save());
+        Assert.Equal(2, loaded.Save()[4]);
+    }
+
     private static void AssertSameDecision(StoryDecision expected, StoryDecision actual)
     {
         Assert.Equal(expected.StoryId, actual.StoryId);

@@ -35,6 +35,16 @@ public sealed class StoryIndexTests
         A temporary footbridge for Marlow residents is expected within weeks, while a ferry will carry cars across the Tarrow.
         """;
 
+    // A resident's account of the Kellan Bridge collapse: the same places and people, in everyday words.
+    private const string BridgeDiary =
+        """
+        Our kitchen window looks across the Tarrow. I woke at eleven to a noise like a door slamming, and then the street lamps went dark.
+        My son ran out with a torch and came back soaked and shaking. Nobody in our street slept; the neighbours made tea and we stood in the garden.
+        This morning the school bus could not come, and my mother, who needs her tablets from the chemist in Marlow, will have to wait.
+        The sirens came from Hessley all night. Mrs Brennick walked past our gate at lunch and looked as tired as the rest of us.
+        We used to cross the Kellan every Saturday for the market. I do not know when we will again.
+        """;
+
     private const string OrchestraTour =
         """
         The Vellmar Philharmonic opened its autumn tour with a sold-out concert in Lisbon, performing a new cello concerto by composer Ines Carvalho.
@@ -145,6 +155,29 @@ public sealed class StoryIndexTests
         Assert.Equal(first.StoryId, follow.StoryId);
         Assert.True(follow.Score >= index.Options.StoryThreshold);
         Assert.Equal<string>(["b1", "b2"], index.Stories.Single(s => s.Id == first.StoryId).ArticleIds);
+    }
+
+    [Fact]
+    public void Add_EyewitnessAccountSharingTheNames_JoinsThroughTheNameRule()
+    {
+        // Given two reports of the bridge collapse, in an index without the background prior so the rule is seen alone
+        var options = StoryIndexOptions.Default with { BackgroundWeight = 0 };
+        var index = StoryIndex.Create(options);
+        var first = index.Add(new StoryInput("a", BridgeReport, "Kellan Bridge collapses in Marlow", null, null));
+        index.Add(new StoryInput("b", BridgeFollowUp, "Rusted cables blamed for Kellan Bridge fall", null, null));
+        var withoutRule = StoryIndex.Create(options with { NameMatchThreshold = options.StoryThreshold });
+        withoutRule.Add(new StoryInput("a", BridgeReport, "Kellan Bridge collapses in Marlow", null, null));
+        withoutRule.Add(new StoryInput("b", BridgeFollowUp, "Rusted cables blamed for Kellan Bridge fall", null, null));
+
+        // When a resident's account in everyday words is added
+        var diary = index.Add(new StoryInput("c", BridgeDiary, "A sleepless night by the river", null, null));
+        var diaryWithoutRule = withoutRule.Add(new StoryInput("c", BridgeDiary, "A sleepless night by the river", null, null));
+
+        // Then its cosine is below the story threshold, yet it joins because it names the same places and people
+        Assert.False(diary.NewStory);
+        Assert.Equal(first.StoryId, diary.StoryId);
+        Assert.True(diary.Score < StoryIndexOptions.Default.StoryThreshold, diary.Score.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(diaryWithoutRule.NewStory);
     }
 
     [Fact]
