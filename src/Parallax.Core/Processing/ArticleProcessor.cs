@@ -68,7 +68,17 @@ public sealed class ArticleProcessor
     {
         ArgumentNullException.ThrowIfNull(store);
         var (snapshot, seq) = await store.LoadIndexSnapshotAsync(cancellationToken).ConfigureAwait(false);
-        var index = snapshot is null ? StoryIndex.Create() : StoryIndex.Load(snapshot);
+        StoryIndex index;
+        try
+        {
+            index = snapshot is null ? StoryIndex.Create() : StoryIndex.Load(snapshot);
+        }
+        catch (InvalidDataException)
+        {
+            // A snapshot this build cannot read (damaged, or from another version) is rebuilt by replaying every article.
+            index = StoryIndex.Create();
+            seq = 0;
+        }
         await foreach (var (s, article) in store.ReadArticlesAsync(seq, cancellationToken).ConfigureAwait(false))
         {
             index.Add(ToInput(article.Document));
