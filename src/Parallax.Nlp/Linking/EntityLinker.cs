@@ -31,6 +31,12 @@ public sealed class EntityLinker
         ["force", "forces", "unit", "units", "division", "brigade", "brigades", "corps", "army", "front", "regiment", "battalion", "guard", "guards"],
         StringComparer.OrdinalIgnoreCase);
 
+    // Capitalised words that are surnames of someone in the knowledge base but mostly mean something else.
+    private static readonly FrozenSet<string> NotNames = FrozenSet.ToFrozenSet(
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+         "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Human", "Will", "Mark"],
+        StringComparer.Ordinal);
+
     private readonly ActorKnowledgeBase _kb;
     private readonly FrozenDictionary<string, Actor> _orgSuffixes;
 
@@ -72,7 +78,7 @@ public sealed class EntityLinker
         {
             var span = spans[s];
             if (span.Span.Start < previousEnd) continue;
-            var extended = Extend(text, tokens, span, s + 1 < spans.Count ? spans[s + 1].FirstToken : tokens.Length);
+            var extended = Extend(text, tokens, StripTitles(text, tokens, span), s + 1 < spans.Count ? spans[s + 1].FirstToken : tokens.Length);
             var mention = LinkOne(text, extended, on);
             // A description right before an unlinked name ("Defense Minister Avigdor Liberman") is not needed when the
             // name links; a title-only description becomes its own mention below.
@@ -107,6 +113,20 @@ public sealed class EntityLinker
         _ => EntityType.Organisation,
     };
 
+    // "Maj.-Gen. Tamir Heyman", "Minister Lieberman": the title is context, not part of the name.
+    private static NerSpan StripTitles(string text, ReadOnlySpan<Token> tokens, NerSpan span)
+    {
+        int first = span.FirstToken;
+        while (first < span.EndToken - 1 && IsTitleWord(text, tokens[first])) first++;
+        return first == span.FirstToken ? span : span with { Span = new TextSpan(tokens[first].Start, span.Span.End), FirstToken = first };
+    }
+
+    private static bool IsTitleWord(string text, Token token)
+    {
+        var word = text.AsSpan(token.Start, token.Length).TrimEnd('.');
+        return Gazetteer.Default.IsTitle(FeatureHash.Lower(word)) || OfficeHeads.Contains(word.ToString());
+    }
+
     private NerSpan Extend(string text, ReadOnlySpan<Token> tokens, NerSpan span, int nextSpanToken)
     {
         if (span.Type is not (EntityType.Organisation or EntityType.Person or EntityType.Other) || span.EndToken >= nextSpanToken) return span;
@@ -126,6 +146,9 @@ public sealed class EntityLinker
         if (type == EntityType.Norp)
         {
             var demonym = _kb.ResolveDemonym(surface);
+            // "Iranians", "Russians": the plural of a demonym.
+            if (demonym.Count == 0 && surface.Length > 4 && surface.EndsWith('s'))
+                demonym = _kb.ResolveDemonym(surface[..^1]);
             if (demonym.Count > 0 && demonym[0].Confidence >= MinimumLinkConfidence)
                 return Linked(span.Span, type, span.Confidence, demonym[0], "demonym");
             return Unlinked(span, type, surface);
@@ -149,13 +172,37 @@ public sealed class EntityLinker
                 return Linked(span.Span, bestType, span.Confidence, best, Reason(best.Kind) + "; retyped");
             if (best.Kind == ActorMatchKind.Demonym)
                 return Linked(span.Span, EntityType.Norp, span.Confidence, best, "demonym; retyped");
+            if (best.Kind == ActorMatchKind.Surname && NotNames.Contains(surface))
+                return Unlinked(span, type, surface);
             if (bestType == type && best.Confidence >= MinimumLinkConfidence && (best.Kind != ActorMatchKind.Fuzzy || surface.Length >= 6))
                 return Linked(span.Span, type, span.Confidence, best, Reason(best.Kind));
         }
 
         if (type == EntityType.Organisation && _orgSuffixes.TryGetValue(NameKeys.Translit(surface), out var org))
             return Linked(span.Span, type, span.Confidence, new ActorMatch(org, 0.8, ActorMatchKind.Transliteration), "name-suffix");
+        if (NarrowToKnownName(text, span) is { } narrowed)
+            return narrowed;
         return Unlinked(span, type, surface);
+    }
+
+    // "Lebanese Hezbollah", "US Secretary of State Mike Pompeo": the span holds words before a name the knowledge base
+    // knows exactly; the mention becomes that name. Only capitalised runs of whole words count.
+    private EntityMention? NarrowToKnownName(string text, NerSpan span)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Default.Tokenize(text.AsSpan(span.Span.Start, span.Span.Length), tokens);
+        for (int first = 1; first < tokens.Count; first++)
+        {
+            if (!tokens[first].Has(TokenFlags.Capitalized)) continue;
+            var start = span.Span.Start + tokens[first].Start;
+            var rest = Surface(text, new TextSpan(start, span.Span.End));
+            var match = _kb.Match(rest).FirstOrDefault();
+            if (match is null || match.Kind is not (ActorMatchKind.Exact or ActorMatchKind.Transliteration)) continue;
+            var narrowed = new TextSpan(start, span.Span.End);
+            return Linked(narrowed, TypeOf(match.Actor.Type), span.Confidence, match, Reason(match.Kind) + "; narrowed");
+        }
+
+        return null;
     }
 
     private void AddTitleMentions(string text, ReadOnlySpan<Token> tokens, List<EntityMention> mentions, DateOnly? on)
@@ -167,6 +214,10 @@ public sealed class EntityLinker
             // The description: up to five words before the head, stopping at punctuation; "head of the X Ministry" reads forward.
             int first = i;
             while (first > 0 && i - first < 5 && tokens[first - 1].Kind is TokenKind.Word or TokenKind.Clitic or TokenKind.Abbreviation) first--;
+            // Start at "the" or the first capitalised word: "said the head of …" reads as "the head of …".
+            while (first < i && !char.IsUpper(text[tokens[first].Start])
+                   && !string.Equals(text[tokens[first].Start..tokens[first].End], "the", StringComparison.OrdinalIgnoreCase))
+                first++;
             int last = i;
             if (string.Equals(text[tokens[i].Start..tokens[i].End], "head", StringComparison.OrdinalIgnoreCase))
                 while (last + 1 < tokens.Length && last - i < 6 && tokens[last + 1].Kind is TokenKind.Word or TokenKind.Clitic) last++;
@@ -176,6 +227,17 @@ public sealed class EntityLinker
             var holders = _kb.ResolveTitle(description, on);
             if (holders.Count == 0 || holders[0].Confidence < MinimumLinkConfidence) continue;
             if (nextIsPerson) continue;
+            var holder = holders[0];
+            // Without the article's date, a person named in the same article who held this office is the likelier referent.
+            if (on is null && holder.Role is { } role)
+            {
+                var named = mentions
+                    .Where(m => m.Type == EntityType.Person && m.ActorId is not null)
+                    .Select(m => _kb.Find(m.ActorId!))
+                    .FirstOrDefault(a => a is not null && a.Roles.Any(r => string.Equals(r.Office, role.Office, StringComparison.Ordinal) && string.Equals(r.OfId, role.OfId, StringComparison.Ordinal)));
+                if (named is not null) holder = new ActorMatch(named, 0.85, ActorMatchKind.Title, role);
+            }
+
             // The mention covers the office phrase from its first capitalised or scope word up to the head.
             var span = new TextSpan(tokens[first].Start, tokens[last].End);
             if (taken.Any(t => t.Overlaps(span)))
@@ -189,7 +251,7 @@ public sealed class EntityLinker
             }
 
             taken.Add(span);
-            mentions.Add(new EntityMention(span, EntityType.Person, holders[0].Confidence, holders[0].Actor.Id, holders[0].Confidence, "actor:" + holders[0].Actor.Id, "title"));
+            mentions.Add(new EntityMention(span, EntityType.Person, holder.Confidence, holder.Actor.Id, holder.Confidence, "actor:" + holder.Actor.Id, "title"));
             i = last;
         }
     }
@@ -209,7 +271,9 @@ public sealed class EntityLinker
         for (int i = 0; i < mentions.Count; i++)
         {
             var m = mentions[i];
-            if (m.Type != EntityType.Person || string.Equals(m.LinkReason, "title", StringComparison.Ordinal)) continue;
+            if (string.Equals(m.LinkReason, "title", StringComparison.Ordinal)) continue;
+            // Another type only when the knowledge base did not know the word either ("Assad" tagged as a place).
+            if (m.Type != EntityType.Person && (m.Type == EntityType.Norp || m.ActorId is not null && m.LinkConfidence >= 0.9)) continue;
             var tokens = NameKeys.TranslitTokens(Surface(text, m.Span));
             if (tokens.Count != 1 || !byLast.TryGetValue(tokens[0], out var full)) continue;
             // The full name's identity wins over a knowledge-base guess from the surname alone.
@@ -219,6 +283,7 @@ public sealed class EntityLinker
             if (m.ActorId is not null && string.Equals(m.ActorId, source.ActorId, StringComparison.Ordinal) && !m.LinkReason.StartsWith("surname", StringComparison.Ordinal)) continue;
             mentions[i] = m with
             {
+                Type = EntityType.Person,
                 ActorId = source.ActorId,
                 LinkConfidence = source.ActorId is null ? 0 : Math.Min(source.LinkConfidence, 0.9),
                 ClusterKey = source.ClusterKey,

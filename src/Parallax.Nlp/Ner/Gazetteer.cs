@@ -61,6 +61,8 @@ internal sealed class Gazetteer
         var entries = new Dictionary<ulong, GazetteerType>();
         var prefixes = new HashSet<ulong>();
         var demonyms = new HashSet<ulong>();
+        var suffixes = new Dictionary<ulong, HashSet<string>>();
+        var suffixPrefixes = new HashSet<ulong>();
         var tokens = new List<Token>();
         foreach (var actor in knowledgeBase.Actors)
         {
@@ -68,6 +70,10 @@ internal sealed class Gazetteer
             foreach (var name in actor.Aliases.Prepend(actor.Name))
             {
                 Add(name, type);
+                // "al-Radwan" is also written "Radwan": the article is optional in English text.
+                if (name.Length > 4 && name[2] == '-' && (name.StartsWith("al", StringComparison.OrdinalIgnoreCase) || name.StartsWith("el", StringComparison.OrdinalIgnoreCase)))
+                    Add(name[3..], type);
+                if (type == GazetteerType.Organisation) AddSuffixes(name, actor.Id);
                 if (actor.Type == ActorType.Person)
                 {
                     tokens.Clear();
@@ -86,7 +92,33 @@ internal sealed class Gazetteer
         }
 
         var titles = new HashSet<ulong>(TitleWords.Select(w => FeatureHash.Lower(w)));
+        foreach (var (key, owners) in suffixes)
+        {
+            // A trailing run of an organisation's name ("Revolutionary Guard Corps") counts when only one actor has it.
+            if (owners.Count == 1 && !entries.ContainsKey(key)) entries[key] = GazetteerType.Organisation;
+        }
+
+        foreach (var prefix in suffixPrefixes) prefixes.Add(prefix);
         return new Gazetteer(entries, prefixes, titles, demonyms);
+
+        void AddSuffixes(string name, string actorId)
+        {
+            tokens.Clear();
+            Tokenizer.Default.Tokenize(name, tokens);
+            for (int start = 1; start + 2 <= tokens.Count && tokens.Count - start <= MaxLength; start++)
+            {
+                if (!tokens[start].Has(TokenFlags.Capitalized)) continue;
+                ulong h = FeatureHash.Seed;
+                for (int i = start; i < tokens.Count; i++)
+                {
+                    h = FeatureHash.Mix(h, KeyOf(name.AsSpan(tokens[i].Start, tokens[i].Length)));
+                    if (i < tokens.Count - 1) suffixPrefixes.Add(h);
+                }
+
+                if (!suffixes.TryGetValue(h, out var owners)) suffixes[h] = owners = new HashSet<string>(StringComparer.Ordinal);
+                owners.Add(actorId);
+            }
+        }
 
         void Add(string name, GazetteerType type)
         {
@@ -101,7 +133,7 @@ internal sealed class Gazetteer
             ulong h = FeatureHash.Seed;
             for (int i = first; i < tokens.Count; i++)
             {
-                h = FeatureHash.Mix(h, FeatureHash.Lower(name.AsSpan(tokens[i].Start, tokens[i].Length)));
+                h = FeatureHash.Mix(h, KeyOf(name.AsSpan(tokens[i].Start, tokens[i].Length)));
                 if (i < tokens.Count - 1) prefixes.Add(h);
             }
 
@@ -126,13 +158,23 @@ internal sealed class Gazetteer
         _ => GazetteerType.Organisation,
     };
 
+    /// <summary>
+    /// The lookup hash of one token: lower-cased, a final plural "s" dropped from words of four or more letters, so that
+    /// "Tigers Force" finds "Tiger Forces".
+    /// </summary>
+    public static ulong KeyOf(ReadOnlySpan<char> token)
+    {
+        if (token.Length >= 4 && (token[^1] == 's' || token[^1] == 'S') && char.IsLetter(token[^2])) token = token[..^1];
+        return FeatureHash.Lower(token);
+    }
+
     public bool IsTitle(ulong lowerHash) => _titles.Contains(lowerHash);
 
     public bool IsDemonym(ulong lowerHash) => _demonyms.Contains(lowerHash);
 
     /// <summary>
     /// Marks the longest leftmost matches in one sentence: for each token, the entry's type bits and whether it begins
-    /// the match. <paramref name="lower"/> holds the lower-case hash of each token, <paramref name="allCaps"/> whether it is written in capitals.
+    /// the match. <paramref name="lower"/> holds the <see cref="KeyOf"/> hash of each token, <paramref name="allCaps"/> whether it is written in capitals.
     /// </summary>
     public void Mark(ReadOnlySpan<ulong> lower, ReadOnlySpan<bool> allCaps, Span<GazetteerType> types, Span<bool> begins)
     {

@@ -17,6 +17,7 @@ internal static class NerFeatures
     {
         public ulong[] Lower = new ulong[64];
         public ulong[] Shape = new ulong[64];
+        public ulong[] Keys = new ulong[64];
         public byte[] Caps = new byte[64];
         public bool[] AllCaps = new bool[64];
         public GazetteerType[] Gaz = new GazetteerType[64];
@@ -33,6 +34,7 @@ internal static class NerFeatures
                 int n = Math.Max(tokens, Lower.Length * 2);
                 Lower = new ulong[n];
                 Shape = new ulong[n];
+                Keys = new ulong[n];
                 Caps = new byte[n];
                 AllCaps = new bool[n];
                 Gaz = new GazetteerType[n];
@@ -60,11 +62,12 @@ internal static class NerFeatures
         {
             var word = text.Slice(tokens[i].Start, tokens[i].Length);
             lower[i] = FeatureHash.Lower(word);
+            scratch.Keys[i] = Gazetteer.KeyOf(word);
             shape[i] = ShapeOf(word, out caps[i]);
             scratch.AllCaps[i] = caps[i] == 2;
         }
 
-        gazetteer.Mark(lower.AsSpan(0, n), scratch.AllCaps.AsSpan(0, n), scratch.Gaz.AsSpan(0, n), scratch.GazBegin.AsSpan(0, n));
+        gazetteer.Mark(scratch.Keys.AsSpan(0, n), scratch.AllCaps.AsSpan(0, n), scratch.Gaz.AsSpan(0, n), scratch.GazBegin.AsSpan(0, n));
         var f = scratch.Features;
         for (int i = 0; i < n; i++)
         {
@@ -129,7 +132,7 @@ internal static class NerFeatures
     }
 
     // "al-", "el-", "as-", "ad-" and the like before a capital: Arabic-article names.
-    private static bool ArticlePrefix(ReadOnlySpan<char> word)
+    internal static bool ArticlePrefix(ReadOnlySpan<char> word)
     {
         int dash = word.IndexOf('-');
         if (dash < 2 || dash > 3 || dash + 1 >= word.Length) return false;

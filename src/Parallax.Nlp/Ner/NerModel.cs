@@ -287,6 +287,11 @@ public sealed class NerModel
             {
                 int end = i + 1;
                 while (end < n && best[end] != 0 && !_isBegin[best[end]] && _typeOf[best[end]] == _typeOf[y]) end++;
+                // "Bashar al-Assad": a following Arabic-article name part belongs to the name the model found.
+                while (end < n && best[end] == 0 && tokens[end].Start - tokens[end - 1].End <= 1
+                       && NerFeatures.ArticlePrefix(text.AsSpan(tokens[end].Start, tokens[end].Length))
+                       && char.IsUpper(text[tokens[end].Start + text.AsSpan(tokens[end].Start, tokens[end].Length).IndexOf('-') + 1]))
+                    end++;
                 double confidence = 1.0;
                 for (int k = i; k < end; k++) confidence *= LocalProbability(raw, k, k == 0 ? -1 : best[k - 1], best[k]);
                 var type = _typeOf[y];
@@ -296,12 +301,43 @@ public sealed class NerModel
                 continue;
             }
 
+            if (addNorp && scratch.GazBegin[i] && GazetteerSpan(text, tokens, scratch, best, i) is var (gazEnd, gazType) && gazEnd > i)
+            {
+                // A knowledge-base name the model left untagged: trust the gazetteer, with a lower confidence.
+                result.Add(new NerSpan(new TextSpan(tokens[i].Start, tokens[gazEnd - 1].End), gazType, 0.6, offset + i, offset + gazEnd));
+                i = gazEnd;
+                continue;
+            }
+
             if (addNorp && scratch.Gaz[i] == GazetteerType.Norp && IsDemonymCandidate(text, tokens[i]))
                 result.Add(new NerSpan(tokens[i].Span, EntityType.Norp, 0.9, offset + i, offset + i + 1));
             else if (addNorp && IsProDemonym(text, tokens[i]))
                 result.Add(new NerSpan(tokens[i].Span, EntityType.Norp, 0.85, offset + i, offset + i + 1));
             i++;
         }
+    }
+
+    /// <summary>The end and type of a gazetteer match starting at <paramref name="i"/> over tokens the model left as O, written with a capital; (0, _) when none.</summary>
+    private static (int End, EntityType Type) GazetteerSpan(string text, ReadOnlySpan<Token> tokens, NerFeatures.Scratch scratch, int[] best, int i)
+    {
+        var type = scratch.Gaz[i] & ~GazetteerType.Surname;
+        EntityType entityType = type switch
+        {
+            GazetteerType.Person => EntityType.Person,
+            GazetteerType.Organisation => EntityType.Organisation,
+            GazetteerType.Location => EntityType.Location,
+            _ => EntityType.Other,
+        };
+        if (entityType == EntityType.Other) return (0, entityType);
+        char first = text[tokens[i].Start];
+        if (!char.IsUpper(first) && !char.IsDigit(first)) return (0, entityType);
+        int end = i + 1;
+        while (end < tokens.Length && !scratch.GazBegin[end] && scratch.Gaz[end] == scratch.Gaz[i]) end++;
+        for (int k = i; k < end; k++)
+            if (best[k] != 0) return (0, entityType);
+        // A single capitalised word opening a sentence is too often an ordinary word ("Sham", "Al").
+        if (end == i + 1 && i == 0 && tokens[i].Length <= 3) return (0, entityType);
+        return (end, entityType);
     }
 
     private bool IsDemonymOnly(string text, Token token) =>
