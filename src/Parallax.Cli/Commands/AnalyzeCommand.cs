@@ -85,7 +85,7 @@ internal static class AnalyzeCommand
                 if (e.Kind == ProcessingEventKind.Failed) problems.Add($"error   {e.SourceId}: {e.Message}");
                 if (e.StoryId is not null) touched.Add(e.StoryId);
                 if (verbose && e.Kind == ProcessingEventKind.Stored)
-                    ctx.Error.WriteLine($"stored  {e.SourceId} → {e.ArticleId} story {e.StoryId}{(e.DuplicateOf is null ? "" : $" (duplicate of {e.DuplicateOf})")}");
+                    ctx.Error.WriteLine($"stored  {e.SourceId} → {e.ArticleId} story {e.StoryId} ({(e.StoryScore > 0 ? "match " + e.StoryScore.ToString("0.000", CultureInfo.InvariantCulture) : "new story")}){(e.DuplicateOf is null ? "" : $" duplicate of {e.DuplicateOf}")}");
             }
         }
 

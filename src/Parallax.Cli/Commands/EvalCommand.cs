@@ -1,7 +1,9 @@
 using System.CommandLine;
 using Parallax.Evaluation.Clustering;
 using Parallax.Evaluation.Extraction;
+using Parallax.Evaluation.TimeMl;
 using Parallax.Nlp.Cleaning.Html;
+using Parallax.Text.Language;
 
 namespace Parallax.Cli.Commands;
 
@@ -40,6 +42,33 @@ internal static class EvalCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(clustering);
+
+        var timemlDir = new Argument<string>("dir") { Description = "A folder of TimeML (.tml) files, searched recursively (like ../shared/bench/timeml)." };
+        var timeml = new Command("timeml", "Temporal expressions: TempEval-3 task A (strict and relaxed span P/R/F1, type and value accuracy, value F1).");
+        timeml.Arguments.Add(timemlDir);
+        timeml.SetAction(r =>
+        {
+            var ctx = context(r);
+            var dir = r.GetValue(timemlDir)!;
+            if (!Directory.Exists(dir)) return NotFound(ctx, dir);
+            ctx.Out.WriteLine(TimeMlBenchmark.Run(dir).ToMarkdownTable());
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(timeml);
+
+        var langidDir = new Argument<string>("corpus") { Description = "A language-identification corpus folder (data/langid/build-corpus.py writes one)." };
+        var langid = new Command("langid", "Language identification accuracy on held-out snippets of 20, 50 and 150 characters.");
+        langid.Arguments.Add(langidDir);
+        langid.SetAction(r =>
+        {
+            var ctx = context(r);
+            var dir = r.GetValue(langidDir)!;
+            if (!Directory.Exists(dir)) return NotFound(ctx, dir);
+            var snippets = LanguageEvaluation.Snippets(dir);
+            ctx.Out.WriteLine(LanguageEvaluation.ToMarkdown([LanguageEvaluation.Evaluate(LanguageIdentifier.Default, snippets)]));
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(langid);
         return command;
     }
 

@@ -25,7 +25,8 @@ public enum ProcessingEventKind
 /// <param name="StoryId">The story it joined, when stored.</param>
 /// <param name="DuplicateOf">The canonical article it copies, when it is a duplicate.</param>
 /// <param name="Message">Error text for failures.</param>
-public sealed record ProcessingEvent(ProcessingEventKind Kind, string SourceId, string? ArticleId, string? StoryId, string? DuplicateOf, string? Message);
+/// <param name="StoryScore">How strongly the article matched its story (0 when it opened a new one).</param>
+public sealed record ProcessingEvent(ProcessingEventKind Kind, string SourceId, string? ArticleId, string? StoryId, string? DuplicateOf, string? Message, double StoryScore = 0);
 
 /// <summary>Totals of one run.</summary>
 public sealed record ProcessingSummary(int Stored, int AlreadyStored, int Failed, int Duplicates, int NewStories);
@@ -195,7 +196,8 @@ public sealed class ArticleProcessor
             _stored++;
             if (decision.DuplicateOf is not null) _duplicates++;
             if (decision.NewStory) _newStories++;
-            Report(new ProcessingEvent(ProcessingEventKind.Stored, o.Source.SourceId, doc.Id, decision.StoryId, decision.DuplicateOf, null));
+            Report(new ProcessingEvent(ProcessingEventKind.Stored, o.Source.SourceId, doc.Id, decision.StoryId, decision.DuplicateOf, null,
+                decision.NewStory ? 0 : decision.Score));
             if (++_sinceSnapshot >= owner._options.SnapshotEvery) await SnapshotCoreAsync(ct).ConfigureAwait(false);
         }
 

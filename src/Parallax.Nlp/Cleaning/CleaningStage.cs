@@ -29,6 +29,9 @@ public sealed class CleaningStage : PipelineStage<CleaningResult>
         _cues = cues ?? throw new ArgumentNullException(nameof(cues));
     }
 
+    /// <summary>Fewer letters than this in the clean text means the input held no article.</summary>
+    public const int MinimumLetters = 10;
+
     /// <inheritdoc />
     public override string Name => "clean";
 
@@ -54,11 +57,24 @@ public sealed class CleaningStage : PipelineStage<CleaningResult>
     }
 
     /// <inheritdoc />
+    /// <exception cref="InvalidDataException">Nothing is left once noise and page furniture are removed; the input is not an article.</exception>
     public override void Apply(Document document, CleaningResult result)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(result);
+        if (LetterCount(result.Clean.Text) < MinimumLetters)
+            throw new InvalidDataException(result.Clean.Removed.IsEmpty
+                ? "no article text was found; the input may be malformed or hold only markup."
+                : $"no article text was left: all {result.Clean.Removed.Length} block(s) were page furniture or noise (see `parallax show` on a good copy, or check the file).");
         document.Set(Layers.Clean, result.Clean);
         document.Set(Layers.TextMetadata, result.Metadata.IsDefault ? ImmutableArray<MetadataCandidate>.Empty : result.Metadata);
+    }
+
+    private static int LetterCount(string text)
+    {
+        int n = 0;
+        foreach (var ch in text)
+            if (char.IsLetter(ch) && ++n >= MinimumLetters) break;
+        return n;
     }
 }

@@ -53,7 +53,7 @@ public sealed partial class SampleArticleTests
             // When / Then
             Assert.InRange(Words(text), 250, 600);
         }
-        Assert.True(File.Exists(Path.Combine(SamplesDir, "README.md")));
+        Assert.True(File.Exists(Path.Combine(SamplesDir, "..", "docs", "samples.md")));
     }
 
     [Fact]
