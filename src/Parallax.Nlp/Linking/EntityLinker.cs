@@ -87,6 +87,7 @@ public sealed class EntityLinker
         }
 
         AddTitleMentions(text, tokens, mentions, on);
+        AddUntaggedSurnames(text, tokens, mentions);
         JoinSurnames(text, mentions);
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return [.. mentions];
@@ -256,15 +257,40 @@ public sealed class EntityLinker
         }
     }
 
+    // A capitalised word equal to the last word of a person named in full elsewhere in the document, which the
+    // tagger missed ("Wiśniewska-Kral thanked …"), is a mention of that person.
+    private static void AddUntaggedSurnames(string text, ReadOnlySpan<Token> tokens, List<EntityMention> mentions)
+    {
+        var surnames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in mentions.Where(m => m.Type == EntityType.Person))
+        {
+            var words = Surface(text, m.Span).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length >= 2 && words[^1].Length >= 3) surnames.Add(words[^1]);
+        }
+
+        if (surnames.Count == 0) return;
+        var taken = mentions.Select(m => m.Span).ToList();
+        foreach (var token in tokens)
+        {
+            if (token.Kind != TokenKind.Word || !token.Has(TokenFlags.Capitalized) || !surnames.Contains(text[token.Start..token.End])) continue;
+            if (taken.Any(t => t.Overlaps(token.Span))) continue;
+            mentions.Add(new EntityMention(token.Span, EntityType.Person, 0.5, null, 0, null, "unknown"));
+            taken.Add(token.Span);
+        }
+    }
+
     private static void JoinSurnames(string text, List<EntityMention> mentions)
     {
         // Full names of people in this document, by the transliteration key of their last word.
         var byLast = new Dictionary<string, List<EntityMention>>(StringComparer.Ordinal);
         foreach (var m in mentions.Where(m => m.Type == EntityType.Person && !string.Equals(m.LinkReason, "title", StringComparison.Ordinal)))
         {
-            var tokens = NameKeys.TranslitTokens(Surface(text, m.Span));
-            if (tokens.Count < 2) continue;
-            if (!byLast.TryGetValue(tokens[^1], out var list)) byLast[tokens[^1]] = list = [];
+            // Whole words as written: "Wiśniewska-Kral" is one surname, not two.
+            var words = Surface(text, m.Span).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            if (words.Length < 2) continue;
+            var last = NameKeys.Translit(words[^1]);
+            if (last.Length == 0) continue;
+            if (!byLast.TryGetValue(last, out var list)) byLast[last] = list = [];
             list.Add(m);
         }
 
@@ -274,8 +300,8 @@ public sealed class EntityLinker
             if (string.Equals(m.LinkReason, "title", StringComparison.Ordinal)) continue;
             // Another type only when the knowledge base did not know the word either ("Assad" tagged as a place).
             if (m.Type != EntityType.Person && (m.Type == EntityType.Norp || m.ActorId is not null && m.LinkConfidence >= 0.9)) continue;
-            var tokens = NameKeys.TranslitTokens(Surface(text, m.Span));
-            if (tokens.Count != 1 || !byLast.TryGetValue(tokens[0], out var full)) continue;
+            var surface = Surface(text, m.Span);
+            if (surface.Contains(' ', StringComparison.Ordinal) || !byLast.TryGetValue(NameKeys.Translit(surface), out var full)) continue;
             // The full name's identity wins over a knowledge-base guess from the surname alone.
             var identities = full.Select(f => f.ClusterKey).Distinct(StringComparer.Ordinal).ToList();
             if (identities.Count != 1) continue;

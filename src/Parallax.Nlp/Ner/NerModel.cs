@@ -23,6 +23,7 @@ public readonly record struct NerSpan(TextSpan Span, EntityType Type, double Con
 /// <remarks>Immutable once created: <see cref="Tag"/> may be called from many threads at once.</remarks>
 public sealed class NerModel
 {
+    private const double Temperature = 4.0;
     private const string ResourceName = "Parallax.Nlp.Ner.Data.ner.model";
     private static readonly byte[] Magic = "PXNER1\n"u8.ToArray();
     private static readonly Lazy<NerModel> DefaultModel = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -129,9 +130,7 @@ public sealed class NerModel
         w.Write(_labelCount);
         foreach (var label in Labels) w.Write(label);
         foreach (var x in _transitions) w.Write(x);
-        float max = 1e-6f;
-        foreach (var x in _weights) max = Math.Max(max, Math.Abs(x));
-        float scale = max / short.MaxValue;
+        float scale = Scale(_weights);
         w.Write(scale);
         int rows = _weights.Length / _labelCount;
         var quantised = new short[_labelCount];
@@ -182,6 +181,21 @@ public sealed class NerModel
         }
 
         return new NerModel(bits, labels, weights, transitions, Gazetteer.Default);
+    }
+
+    /// <summary>Rounds weights to the 16-bit grid <see cref="Write"/> stores them on.</summary>
+    internal static void Quantise(float[] weights)
+    {
+        float scale = Scale(weights);
+        for (int i = 0; i < weights.Length; i++) weights[i] = (short)Math.Round(weights[i] / scale) * scale;
+    }
+
+    // A power of two: dividing and multiplying by it is exact, so quantising twice changes nothing.
+    private static float Scale(float[] weights)
+    {
+        float max = 1e-6f;
+        foreach (var x in weights) max = Math.Max(max, Math.Abs(x));
+        return MathF.Pow(2, MathF.Ceiling(MathF.Log2(max / short.MaxValue)));
     }
 
     internal static (string Text, Token[] Tokens) Join(IReadOnlyList<string> words)
@@ -320,7 +334,8 @@ public sealed class NerModel
     /// <summary>The end and type of a gazetteer match starting at <paramref name="i"/> over tokens the model left as O, written with a capital; (0, _) when none.</summary>
     private static (int End, EntityType Type) GazetteerSpan(string text, ReadOnlySpan<Token> tokens, NerFeatures.Scratch scratch, int[] best, int i)
     {
-        var type = scratch.Gaz[i] & ~GazetteerType.Surname;
+        var type = scratch.Gaz[i] == GazetteerType.Surname ? GazetteerType.Person : scratch.Gaz[i] & ~GazetteerType.Surname;
+        if (scratch.Gaz[i] == GazetteerType.Surname && IsCalendarWord(text.AsSpan(tokens[i].Start, tokens[i].Length))) return (0, EntityType.Other);
         EntityType entityType = type switch
         {
             GazetteerType.Person => EntityType.Person,
@@ -339,6 +354,11 @@ public sealed class NerModel
         if (end == i + 1 && i == 0 && tokens[i].Length <= 3) return (0, entityType);
         return (end, entityType);
     }
+
+    private static bool IsCalendarWord(ReadOnlySpan<char> word) =>
+        word is "January" or "February" or "March" or "April" or "May" or "June" or "July" or "August" or "September"
+            or "October" or "November" or "December" or "Monday" or "Tuesday" or "Wednesday" or "Thursday" or "Friday"
+            or "Saturday" or "Sunday";
 
     private bool IsDemonymOnly(string text, Token token) =>
         Gazetteer.IsDemonym(FeatureHash.Lower(text.AsSpan(token.Start, token.Length)));
@@ -360,7 +380,8 @@ public sealed class NerModel
         for (int y = 0; y < l; y++)
         {
             int cell = ((previous + 1) * l) + y;
-            s[y] = _allowed[cell] ? raw[(i * l) + y] + _transitions[cell] : double.NegativeInfinity;
+            // Averaged perceptron scores are large margins, not log-probabilities; a fixed temperature spreads them.
+            s[y] = _allowed[cell] ? (raw[(i * l) + y] + _transitions[cell]) / Temperature : double.NegativeInfinity;
             max = Math.Max(max, s[y]);
         }
 

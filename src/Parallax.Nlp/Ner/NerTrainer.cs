@@ -115,6 +115,8 @@ public static class NerTrainer
 
         var averaged = new float[weights.Length];
         for (int i = 0; i < weights.Length; i++) averaged[i] = (float)(weights[i] - (accW[i] / step));
+        // Keep the weights the file will hold, so that the trained model and the one read back decide alike.
+        NerModel.Quantise(averaged);
         var averagedT = new float[transitions.Length];
         for (int i = 0; i < transitions.Length; i++) averagedT[i] = (float)(transitions[i] - (accT[i] / step));
         return new NerModel(options.HashBits, labels, averaged, averagedT, gazetteer);
