@@ -39,6 +39,7 @@ internal static class ParallaxCommand
         root.Subcommands.Add(TrainCommand.Create(Context));
         root.Subcommands.Add(BenchCommand.Create(Context));
 
+        Parallax.Nlp.Pipeline.DefaultPipeline.RegisterLayers();
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; cts.Cancel(); };

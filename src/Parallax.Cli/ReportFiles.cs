@@ -1,13 +1,14 @@
 using System.Text;
 using Parallax.Core.Articles;
 using Parallax.Reporting;
+using Parallax.Reporting.Annotations;
 
 namespace Parallax.Cli;
 
 /// <summary>Writes story reports with the default sections.</summary>
 internal static class ReportFiles
 {
-    private static readonly StoryReportWriter Writer = new(ReportRegistry.CreateDefault());
+    private static readonly StoryReportWriter Writer = new(EntityReporting.Register(ReportRegistry.CreateDefault()));
 
     public static void Write(StoryView view, TextWriter writer, bool html)
     {

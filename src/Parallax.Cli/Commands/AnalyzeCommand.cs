@@ -89,7 +89,8 @@ internal static class AnalyzeCommand
             }
         }
 
-        var processor = new ArticleProcessor(DefaultPipeline.Create(), store, TimeProvider.System, new ProcessingOptions(parallelism));
+        var actors = Parallax.Nlp.Entities.ActorKnowledgeBase.Load(Parallax.Nlp.Entities.ActorKnowledgeBase.UserFilesIn(ctx.DataDirectory));
+        var processor = new ArticleProcessor(DefaultPipeline.Create(actors), store, TimeProvider.System, new ProcessingOptions(parallelism));
         ProcessingSummary summary;
         if (ctx.Interactive && !verbose)
         {

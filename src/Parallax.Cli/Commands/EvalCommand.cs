@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parallax.Evaluation.Clustering;
 using Parallax.Evaluation.Extraction;
+using Parallax.Evaluation.Ner;
 using Parallax.Evaluation.TimeMl;
 using Parallax.Nlp.Cleaning.Html;
 using Parallax.Text.Language;
@@ -69,6 +70,43 @@ internal static class EvalCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(langid);
+
+        var nerFile = new Argument<string>("file") { Description = "Sentences in IOB2 (index, token, tag columns), like ../shared/bench/ner/en_ewt-ud-dev.iob2." };
+        var folds = new Option<int>("--cross-validate") { Description = "Train on k-1 folds and test on the held-out fold, k times (0: score the shipped model)." };
+        var peer = new Option<string?>("--peer") { Description = "A peer's output (ner.js JSON Lines over the files `--write-peer-input` wrote) to score beside ours." };
+        var writePeer = new Option<string?>("--write-peer-input") { Description = "Write each sentence as a text file into this folder for a peer to read, then stop." };
+        var ner = new Command("ner", "Named entities: exact-span precision, recall and micro F1 per type and overall.");
+        ner.Arguments.Add(nerFile);
+        ner.Options.Add(folds);
+        ner.Options.Add(peer);
+        ner.Options.Add(writePeer);
+        ner.SetAction(r =>
+        {
+            var ctx = context(r);
+            var file = r.GetValue(nerFile)!;
+            if (!File.Exists(file))
+            {
+                ctx.Fail($"file '{file}' not found.");
+                return ExitCodes.NotFound;
+            }
+            if (r.GetValue(writePeer) is { } folder)
+            {
+                int n = NerEvaluation.WritePeerInput(file, folder);
+                ctx.Error.WriteLine($"wrote {n} sentence files to {folder}");
+                return ExitCodes.Success;
+            }
+            int k = r.GetValue(folds);
+            var ours = k > 1 ? NerEvaluation.CrossValidate(file, k) : NerEvaluation.Evaluate(file);
+            var reports = new List<NerReport> { ours };
+            if (r.GetValue(peer) is { } peerFile)
+            {
+                reports[0] = NerEvaluation.OnPeerTypes(ours);
+                reports.Add(NerEvaluation.ScorePeer(file, peerFile, Path.GetFileNameWithoutExtension(peerFile)));
+            }
+            ctx.Out.WriteLine(NerReport.ToMarkdownTable(reports));
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(ner);
         return command;
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Parallax.Nlp.Ner;
 using Parallax.Text.Language;
 
 namespace Parallax.Cli.Commands;
@@ -28,6 +29,26 @@ internal static class TrainCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(langid);
+
+        var data = new Option<string>("--data") { Description = "Training sentences in IOB2 (e.g. ../shared/bench/ner/en_ewt-ud-dev.iob2).", Required = true };
+        var nerOutput = new Option<string>("--output", "-o") { Description = "Model file to write.", DefaultValueFactory = _ => "data/ner/ner.model" };
+        var ner = new Command("ner", "Train the named-entity model (structured averaged perceptron) deterministically: same data, same file.");
+        ner.Options.Add(data);
+        ner.Options.Add(nerOutput);
+        ner.SetAction(r =>
+        {
+            var ctx = context(r);
+            var file = r.GetValue(data)!;
+            if (!File.Exists(file))
+            {
+                ctx.Fail($"training file '{file}' not found.");
+                return ExitCodes.NotFound;
+            }
+            NerTrainer.TrainFile(file, r.GetValue(nerOutput)!);
+            ctx.Error.WriteLine($"wrote {r.GetValue(nerOutput)}");
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(ner);
         return command;
     }
 }

@@ -1,5 +1,7 @@
 using Parallax.Nlp.Cleaning;
+using Parallax.Nlp.Entities;
 using Parallax.Nlp.Language;
+using Parallax.Nlp.Ner;
 using Parallax.Nlp.Time;
 using Parallax.Nlp.Tokens;
 
@@ -10,16 +12,33 @@ public static class DefaultPipeline
 {
     /// <summary>
     /// A builder holding the standard stages in order (cleaning, language identification, tokens and sentences,
-    /// temporal expressions), for callers to extend
-    /// with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/> before building.
+    /// entities, temporal expressions), for callers to extend with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/>
+    /// before building. <paramref name="actors"/> is the knowledge base entities link to (the shipped one when null;
+    /// pass one loaded with the user's own files to use them).
     /// </summary>
-    public static PipelineBuilder CreateBuilder() =>
-        new PipelineBuilder()
+    public static PipelineBuilder CreateBuilder(ActorKnowledgeBase? actors = null)
+    {
+        RegisterLayers();
+        return new PipelineBuilder()
             .Add(new CleaningStage())
             .Add(new LanguageStage())
             .Add(new TokenizationStage())
+            .Add(new EntityStage(NerModel.Default, actors ?? ActorKnowledgeBase.LoadDefault()))
             .Add(new TemporalStage());
+    }
 
     /// <summary>The standard pipeline, built. Thread-safe; build once and share.</summary>
-    public static DocumentPipeline Create() => CreateBuilder().Build();
+    public static DocumentPipeline Create(ActorKnowledgeBase? actors = null) => CreateBuilder(actors).Build();
+
+    /// <summary>
+    /// Makes every layer the standard stages assign known to <see cref="Serialization.DocumentJson"/>, so a store
+    /// written by them can be read back before any stage has run. Idempotent and thread-safe.
+    /// </summary>
+    public static void RegisterLayers()
+    {
+        TokenLayers.Register();
+        EntityLayers.Register();
+        Serialization.DocumentJson.Register(TimeLayers.Timexes);
+        Serialization.DocumentJson.Register(TimeLayers.Anchor);
+    }
 }
