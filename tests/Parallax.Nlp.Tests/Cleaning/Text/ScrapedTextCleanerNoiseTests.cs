@@ -80,7 +80,7 @@ public sealed class ScrapedTextCleanerNoiseTests
     }
 
     [Theory]
-    [InlineData("Leave a Reply", "Your email address will not be published. Required fields are marked *")]
+    [InlineData("Leave a Reply", "Your e-mail address will not be published. Required fields are marked *")]
     [InlineData("3 comments:", "Post a Comment")]
     [InlineData("Leave a Comment", "Name *", "Email *", "Website", "Save my name, email, and website in this browser for the next time I comment.", "Post Comment")]
     public void Clean_CommentForm_RemovedAsCommentSection(params string[] form) =>
