@@ -207,7 +207,7 @@ public sealed class PostgresStore : IStore
             """, cancellationToken,
             doc.Id, doc.Source.SourceId, doc.Source.Kind.ToString(), doc.Source.Encoding, doc.Raw, sourceMeta, clean,
             meta.Value(MetadataField.Title), meta.Value(MetadataField.Outlet), meta.Value(MetadataField.Author),
-            meta.Value(MetadataField.Published), meta.Value(MetadataField.Language), WordCount(clean), story.Id,
+            meta.Value(MetadataField.Published), meta.Value(MetadataField.Language), Parallax.Text.WordCount.Of(clean), story.Id,
             article.DuplicateOf, article.DuplicateSimilarity, ToStored(article.IngestedAt)).ConfigureAwait(false);
         if (inserted == 0)
         {
@@ -477,17 +477,4 @@ public sealed class PostgresStore : IStore
         return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
     }
 
-    // Same definition as the SQLite store: runs of non-white-space characters.
-    private static int WordCount(string text)
-    {
-        int n = 0;
-        bool inWord = false;
-        foreach (var ch in text)
-        {
-            bool w = !char.IsWhiteSpace(ch);
-            if (w && !inWord) n++;
-            inWord = w;
-        }
-        return n;
-    }
 }

@@ -166,7 +166,7 @@ public sealed class SqliteStore : IStore
                 p.AddWithValue("$author", (object?)meta.Value(MetadataField.Author) ?? DBNull.Value);
                 p.AddWithValue("$published", (object?)meta.Value(MetadataField.Published) ?? DBNull.Value);
                 p.AddWithValue("$lang", (object?)meta.Value(MetadataField.Language) ?? DBNull.Value);
-                p.AddWithValue("$words", WordCount(clean));
+                p.AddWithValue("$words", Parallax.Text.WordCount.Of(clean));
                 p.AddWithValue("$story", story.Id);
                 p.AddWithValue("$dup", (object?)article.DuplicateOf ?? DBNull.Value);
                 p.AddWithValue("$dupsim", article.DuplicateSimilarity);
@@ -449,16 +449,4 @@ public sealed class SqliteStore : IStore
 
     private static DateTimeOffset ParseTime(string s) => DateTimeOffset.Parse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
 
-    internal static int WordCount(string text)
-    {
-        int n = 0;
-        bool inWord = false;
-        foreach (var ch in text)
-        {
-            bool w = !char.IsWhiteSpace(ch);
-            if (w && !inWord) n++;
-            inWord = w;
-        }
-        return n;
-    }
 }

@@ -70,15 +70,7 @@ public static class ThroughputBenchmark
     public static long CountWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        long n = 0;
-        bool inWord = false;
-        foreach (var ch in text)
-        {
-            bool w = !char.IsWhiteSpace(ch);
-            if (w && !inWord) n++;
-            inWord = w;
-        }
-        return n;
+        return Parallax.Text.WordCount.Of(text);
     }
 
     /// <summary>

@@ -39,15 +39,7 @@ public static class TokenizerBenchmark
     public static long CountWords(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        long n = 0;
-        bool inWord = false;
-        foreach (char c in text)
-        {
-            bool space = char.IsWhiteSpace(c);
-            if (!space && !inWord) n++;
-            inWord = !space;
-        }
-        return n;
+        return WordCount.Of(text);
     }
 
     private static void Pass(IReadOnlyList<string> texts, List<Token> tokens, List<TextSpan> sentences)
