@@ -1,6 +1,9 @@
 using System.Globalization;
 using Parallax.Core.Articles;
+using System.Text.RegularExpressions;
+using Parallax.Nlp.Documents;
 using Parallax.Nlp.Entities;
+using Parallax.Nlp.Linking;
 using Parallax.Nlp.Ner;
 
 namespace Parallax.Reporting.Sections;
@@ -8,8 +11,9 @@ namespace Parallax.Reporting.Sections;
 /// <summary>
 /// The actors of the story: one row per identity (a knowledge-base actor, or an unknown name's cluster key), with
 /// its type, its mentions per outlet and the spellings each outlet used. Articles without the mentions layer are skipped.
+/// The people named in bylines and credit lines (which cleaning moved into metadata) count too, spelled "(byline)".
 /// </summary>
-internal sealed class ActorsSection : IReportSection
+internal sealed partial class ActorsSection : IReportSection
 {
     private static readonly string[] Header = ["Actor", "Type", "Mentions", "Outlets: mentions and spellings"];
 
@@ -62,6 +66,15 @@ internal sealed class ActorsSection : IReportSection
 
                 summary.Add(outlet, m.Span.Of(text));
             }
+
+            foreach (var name in BylineNames(article.Document.Metadata))
+            {
+                var actor = _kb.Match(name, typeHint: "Person").FirstOrDefault(a => a.Actor.Type == ActorType.Person && a.Confidence >= 0.8)?.Actor;
+                var identity = actor is null ? EntityLinker.NameKey(EntityType.Person, name) : "actor:" + actor.Id;
+                if (!byIdentity.TryGetValue(identity, out var summary))
+                    byIdentity[identity] = summary = new ActorSummary(identity, actor?.Name ?? name, actor?.Id, TypeLabel(EntityType.Person));
+                summary.Add(outlet, name + " (byline)");
+            }
         }
 
         return [.. byIdentity.Values.OrderByDescending(s => s.Total).ThenBy(s => s.Name, StringComparer.Ordinal)];
@@ -78,6 +91,34 @@ internal sealed class ActorsSection : IReportSection
                 $"{o.Key}: {o.Value.Count.ToString(CultureInfo.InvariantCulture)} ({string.Join(", ", o.Value.Spellings.Select(p => $"“{p}”"))})")),
         ]),
     ];
+
+    /// <summary>People named by the Author field ("A and B", "A, B") and by credit lines ("Additional reporting by A in Beirut").</summary>
+    internal static IEnumerable<string> BylineNames(ArticleMetadata metadata)
+    {
+        var values = new List<string>();
+        if (metadata.Value(MetadataField.Author) is { } author) values.Add(author);
+        foreach (var credit in metadata.Candidates.Where(c => c.Field == MetadataField.Credit).Select(c => c.Value).Distinct(StringComparer.Ordinal))
+        {
+            var by = CreditBy().Match(credit);
+            if (by.Success) values.Add(by.Groups["names"].Value);
+        }
+        foreach (var value in values)
+            foreach (var part in NameSeparator().Split(value))
+            {
+                var name = part.Trim().TrimEnd('.');
+                // A person's name: two to four capitalised words, no digits (not "Staff", "Reuters", "The Editors").
+                if (PersonName().IsMatch(name)) yield return name;
+            }
+    }
+
+    [GeneratedRegex(@"\bby\s+(?<names>.+?)(?:\s+in\s+\p{Lu}[\p{L}\- ]*)?\.?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CreditBy();
+
+    [GeneratedRegex(@"\s*(?:,|\band\b|&)\s*", RegexOptions.CultureInvariant)]
+    private static partial Regex NameSeparator();
+
+    [GeneratedRegex(@"^\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-.]*){1,3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PersonName();
 
     private static string TypeLabel(EntityType type) => type switch
     {
