@@ -65,6 +65,9 @@ for (const k of countries) {
   const gid = ref && ref.reference && ref.reference.geonames ? String(ref.reference.geonames) : 'cc:' + k.cca2;
   const names = [k.name.common, k.name.official, ...(k.altSpellings || []).filter((s) => s.length >= 3)];
   if (ref && ref.names) names.push(ref.names.geonames, ref.names.en);
+  // Demonyms: LGL and news tag "Russian" in "Russian troops" as a reference to Russia.
+  const dem = k.demonyms && k.demonyms.eng;
+  if (dem) names.push(dem.m, dem.f, dem.m + 's');
   add(1, {
     id: gid, name: clean(k.name.common), alt: names, lat: k.latlng[0], lon: k.latlng[1], fclass: 'A',
     fcode: k.independent ? 'PCLI' : 'PCLD', cc: k.cca2, a1: '', a1n: '', pop: popCountry.get(k.cca2) || 0,

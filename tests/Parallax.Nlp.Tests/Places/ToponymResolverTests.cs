@@ -136,6 +136,22 @@ public sealed class ToponymResolverTests
     }
 
     [Fact]
+    public void Resolve_StateAbbreviations_NeedTheirPeriod()
+    {
+        // Given AP-style state abbreviations and a title that looks like one
+        const string text = "Miss Smith moved from Charleston, W.Va., to Jackson, Miss., last year.";
+
+        // When resolved
+        var places = Resolver.Resolve(text);
+
+        // Then the abbreviations are states, the title is no place, and the towns follow their states
+        Assert.DoesNotContain(places, p => p.Span.Start == 0);
+        Assert.Equal("WV", Find(places, text, "Charleston").Entry!.Admin1Code);
+        Assert.Equal("MS", Find(places, text, "Jackson").Entry!.Admin1Code);
+        Assert.Equal("ADM1", Find(places, text, "W.Va").Entry!.FeatureCode);
+    }
+
+    [Fact]
     public void Resolve_VillagesNerMisses_AreFound()
     {
         // Given small places that a general NER model tends to miss
