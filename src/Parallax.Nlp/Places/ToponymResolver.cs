@@ -39,6 +39,7 @@ public sealed partial class ToponymResolver
         "god", "allah", "christmas", "easter", "ramadan", "eid", "nice", "bath", "hope", "unity", "victory", "liberty", "enterprise",
         "commerce", "industry", "independence", "friendship", "providence", "concord", "harmony", "marathon", "mission",
         "justice", "progress", "prosperity", "sale", "bar", "college", "park", "lake", "river", "valley", "beach", "bay",
+        "along", "english", "across", "despite", "among", "under", "over", "against", "between", "within", "without",
     ], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Titles = FrozenSet.ToFrozenSet(
@@ -236,6 +237,10 @@ public sealed partial class ToponymResolver
         var lower = m.Key;
         bool strongReading = m.Entries.Any(e => e.IsCountry || (e.FeatureCode == "ADM1" && e.Population >= 100_000) || e.Id.StartsWith("px:", StringComparison.Ordinal));
         if (StopWords.Contains(lower)) return true;
+        // Contractions (We'll, It's) are words, whatever town the letters spell.
+        if (Contraction().IsMatch(word)) return true;
+        // An acronym (TASS, NATO) that only spells a town is an organisation.
+        if (word.Length is >= 3 and <= 4 && word.All(char.IsUpper) && !strongReading) return true;
         // A single capital letter or an all-caps short word other than a known abbreviation is rarely a place.
         if (word.Length <= 2 && !word.Contains('.', StringComparison.Ordinal) && !strongReading) return true;
         if (i > 0 && Titles.Contains(tokens[i - 1].Text.TrimEnd('.').ToLowerInvariant())) return true;
@@ -256,6 +261,9 @@ public sealed partial class ToponymResolver
     // ---------- patterns ----------
 
     private enum Hint { None, Admin, Settlement }
+
+    [GeneratedRegex(@"['’](ll|re|ve|d|m|t)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Contraction();
 
     [GeneratedRegex(@"\s+(County|Parish|Province|Governorate|Region|District|province|governorate|region|district|county|parish|city|town|village)$", RegexOptions.CultureInvariant)]
     private static partial Regex SuffixWord();
@@ -328,7 +336,7 @@ public sealed partial class ToponymResolver
         {
             _ when e.IsCountry => 6,
             "ADM1" => 4,
-            "PPLC" => 3,
+            "PPLC" => 5,
             "ADM2" => 1.5,
             "PPLA" => 1.5,
             "PPLA2" => 1,
@@ -354,6 +362,9 @@ public sealed partial class ToponymResolver
         if (nearest < 100) s += 2;
         else if (nearest < 400) s += 1;
         if (hint == Hint.Admin) s += e.IsAdminRegion ? 6 : -2;
+        // A region named after its main town (Daraa, Jerusalem, Idlib): unqualified, the name means the town.
+        if (hint == Hint.None && e.FeatureClass == "P" && e.FeatureCode.StartsWith("PPLA", StringComparison.Ordinal)
+            && string.Equals(PlaceNames.Key(e.Admin1Name), key, StringComparison.Ordinal)) s += 3.5;
         if (hint == Hint.Settlement) s += e.FeatureClass == "P" ? 4 : -2;
         return s;
     }
