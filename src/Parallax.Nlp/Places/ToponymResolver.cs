@@ -347,7 +347,7 @@ public sealed partial class ToponymResolver
         return p + 0.6 * Math.Log10(e.Population + 1);
     }
 
-    private static double Score(GazetteerEntry e, Hint hint, Context ctx, string key)
+    private static double Score(GazetteerEntry e, Hint hint, Context ctx, string key, HashSet<string> regionReadings)
     {
         double s = Prior(e);
         int c = e.CountryCode.Length > 0 ? ctx.CountryOthers(e.CountryCode, key) : 0;
@@ -363,8 +363,8 @@ public sealed partial class ToponymResolver
         else if (nearest < 400) s += 1;
         if (hint == Hint.Admin) s += e.IsAdminRegion ? 6 : -2;
         // A region named after its main town (Daraa, Jerusalem, Idlib): unqualified, the name means the town.
-        if (hint == Hint.None && e.FeatureClass == "P" && e.FeatureCode.StartsWith("PPLA", StringComparison.Ordinal)
-            && string.Equals(PlaceNames.Key(e.Admin1Name), key, StringComparison.Ordinal)) s += 3.5;
+        if (hint == Hint.None && e.FeatureClass == "P" && e.FeatureCode.StartsWith("PPL", StringComparison.Ordinal) && e.FeatureCode.Length > 3
+            && regionReadings.Contains(e.CountryCode + "." + e.Admin1Code)) s += 3.5;
         if (hint == Hint.Settlement) s += e.FeatureClass == "P" ? 4 : -2;
         return s;
     }
@@ -384,7 +384,8 @@ public sealed partial class ToponymResolver
             foreach (var g in groups)
             {
                 var hint = g[0].Hint;
-                var scored = g[0].Entries.Select(e => (Entry: e, Score: Score(e, hint, ctx, g[0].Key)))
+                var regions = g[0].Entries.Where(e => e.FeatureCode == "ADM1").Select(e => e.CountryCode + "." + e.Admin1Code).ToHashSet(StringComparer.Ordinal);
+                var scored = g[0].Entries.Select(e => (Entry: e, Score: Score(e, hint, ctx, g[0].Key, regions)))
                     .OrderByDescending(x => x.Score).ThenBy(x => x.Entry.Id, StringComparer.Ordinal).ToList();
                 double max = scored[0].Score;
                 double sum = scored.Sum(x => Math.Exp(x.Score - max));
