@@ -2,6 +2,7 @@ using Parallax.Nlp.Cleaning;
 using Parallax.Nlp.Entities;
 using Parallax.Nlp.Language;
 using Parallax.Nlp.Ner;
+using Parallax.Nlp.Places;
 using Parallax.Nlp.Time;
 using Parallax.Nlp.Tokens;
 
@@ -12,7 +13,7 @@ public static class DefaultPipeline
 {
     /// <summary>
     /// A builder holding the standard stages in order (cleaning, language identification, tokens and sentences,
-    /// entities, temporal expressions), for callers to extend with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/>
+    /// temporal expressions, entities, places), for callers to extend with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/>
     /// before building. <paramref name="actors"/> is the knowledge base entities link to (the shipped one when null;
     /// pass one loaded with the user's own files to use them).
     /// </summary>
@@ -23,8 +24,9 @@ public static class DefaultPipeline
             .Add(new CleaningStage())
             .Add(new LanguageStage())
             .Add(new TokenizationStage())
+            .Add(new TemporalStage())
             .Add(new EntityStage(NerModel.Default, actors ?? ActorKnowledgeBase.LoadDefault()))
-            .Add(new TemporalStage());
+            .Add(new PlaceStage());
     }
 
     /// <summary>The standard pipeline, built. Thread-safe; build once and share.</summary>
@@ -38,6 +40,7 @@ public static class DefaultPipeline
     {
         TokenLayers.Register();
         EntityLayers.Register();
+        PlaceLayers.EnsureRegistered();
         Serialization.DocumentJson.Register(TimeLayers.Timexes);
         Serialization.DocumentJson.Register(TimeLayers.Anchor);
     }
