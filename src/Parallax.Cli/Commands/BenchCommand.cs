@@ -14,11 +14,18 @@ internal static class BenchCommand
         var generate = new Option<int>("--generate-mb") { Description = "Size of the generated corpus in MB.", DefaultValueFactory = _ => 100 };
         var samples = new Option<string>("--samples") { Description = "Folder of our own articles to recombine into the generated corpus.", DefaultValueFactory = _ => "samples" };
         var runs = new Option<int>("--runs") { Description = "Timed runs; the median is reported.", DefaultValueFactory = _ => 3 };
+        var stage = new Option<string>("--stage")
+        {
+            Description = "What to time: clean (ingest + clean, the default) or nlp (tokens, sentences and named entities over the clean text of --corpus).",
+            DefaultValueFactory = _ => "clean",
+        };
+        stage.AcceptOnlyFromAmong("clean", "nlp");
         var command = new Command("bench", "Measure ingest and clean throughput (words per second, one thread) and peak memory.");
         command.Options.Add(corpus);
         command.Options.Add(generate);
         command.Options.Add(samples);
         command.Options.Add(runs);
+        command.Options.Add(stage);
         command.SetAction(async (r, ct) =>
         {
             var ctx = context(r);
@@ -42,6 +49,8 @@ internal static class BenchCommand
                 ctx.Fail($"corpus folder '{folder}' not found.");
                 return ExitCodes.NotFound;
             }
+            if (string.Equals(r.GetValue(stage), "nlp", StringComparison.Ordinal))
+                return await NlpAsync(ctx, folder, Math.Max(1, r.GetValue(runs)), ct).ConfigureAwait(false);
             var results = new List<ThroughputRun>();
             var table = new Table().AddColumns("run", "files", "MB", "words", "ingest s", "ingest+clean s", "words/s", "MB/s", "peak MB");
             for (int i = 0; i < Math.Max(1, r.GetValue(runs)); i++)
@@ -59,6 +68,25 @@ internal static class BenchCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Tokens + sentences + NER on one thread over the clean text of every article (read and cleaned first, untimed).</summary>
+    private static async Task<int> NlpAsync(CliContext ctx, string folder, int runs, CancellationToken ct)
+    {
+        var texts = new List<string>();
+        var clean = new Parallax.Nlp.Cleaning.CleaningStage();
+        using var reader = new Parallax.Ingest.SourceReader(new Parallax.Ingest.IngestOptions());
+        await foreach (var item in reader.ReadAsync([folder], ct).ConfigureAwait(false))
+            if (item is Parallax.Ingest.IngestedSource s)
+                texts.Add(clean.Analyze(new Parallax.Nlp.Documents.Document(s.Source), ct).Clean.Text);
+        var (wordsPerSecond, words, entities) = Parallax.Nlp.Ner.NerBenchmark.Run(texts, runs);
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        self.Refresh();
+        var table = new Table().AddColumns("texts", "words", "entities", "runs", "median words/s", "peak MB");
+        table.AddRow(F(texts.Count), F(words), F(entities), F(runs), F(wordsPerSecond), F(self.PeakWorkingSet64 / 1e6));
+        ctx.Console.Write(table);
+        ctx.Out.WriteLine($"{{\"summary\":\"parallax-tokens-sentences-ner\",\"files\":{F(texts.Count)},\"words\":{F(words)},\"words_per_second\":{wordsPerSecond.ToString("0", CultureInfo.InvariantCulture)}}}");
+        return ExitCodes.Success;
     }
 
     private static string F(double v) => v.ToString(v >= 100 ? "0" : "0.00", CultureInfo.InvariantCulture);
