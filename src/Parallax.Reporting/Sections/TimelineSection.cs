@@ -187,7 +187,7 @@ internal sealed class TimelineSection : IReportSection
     private static string HowObtained(MetadataCandidate? published, TemporalAnchor? anchor, int limit)
     {
         if (published is null)
-            return anchor is null ? "not found in the metadata; the temporal stage has not run" : "uncertain: no date in the metadata, and " + anchor.Explanation;
+            return anchor is null ? "unknown: not in the metadata, and the temporal stage has not run" : $"uncertain: not in the metadata, and the text fixes no day ({anchor.Explanation})";
         if (published.Source != MetadataSource.Inferred)
             return $"from the metadata: {ArticleFacts.SourceLabel(published.Source)}, confidence {ReportText.Number(published.Confidence)}";
         var why = ReportText.Shorten(anchor?.Explanation ?? published.Evidence, limit);
