@@ -60,7 +60,9 @@ internal sealed class TimelineSection : IReportSection
         if (groups.Count == 0) writer.Write("No dated expressions were found (or the temporal stage has not run on these articles).\n\n");
         foreach (var g in groups)
         {
-            writer.Write($"### {ReportText.Markdown(g.Period.Label)} · `{g.Period.Key}`\n\n");
+            writer.Write(string.Equals(g.Period.Label, g.Period.Key, StringComparison.Ordinal)
+                ? $"### {ReportText.Markdown(g.Period.Label)}\n\n"
+                : $"### {ReportText.Markdown(g.Period.Label)} · `{g.Period.Key}`\n\n");
             writer.Write(ReportText.Markdown(Sources(context, g)) + "\n\n");
             writer.Write("| Role | Outlet | Article | Value | Excerpt |\n| --- | --- | --- | --- | --- |\n");
             foreach (var e in g.Entries)
@@ -90,10 +92,12 @@ internal sealed class TimelineSection : IReportSection
         foreach (var g in groups)
         {
             bool planned = g.Entries.Any(e => e.Timex.Role == TimexRole.ClaimedOrPlanned);
-            writer.Write(planned ? "<div class=\"tl-group tl-has-planned\">\n<h3>" : "<div class=\"tl-group\">\n<h3>");
+            writer.Write($"<div class=\"tl-group{(planned ? " tl-has-planned" : string.Empty)}\" data-date=\"{ReportText.Html(g.Period.Key)}\">\n<h3>");
             var label = ReportText.Html(g.Period.Label);
             writer.Write(g.Period.MachineValue is { } machine ? $"<time datetime=\"{ReportText.Html(machine)}\">{label}</time>" : label);
-            writer.Write($"<code>{ReportText.Html(g.Period.Key)}</code></h3>\n");
+            // A bare year reads the same in both forms; the value is shown only when it adds something.
+            if (!string.Equals(g.Period.Label, g.Period.Key, StringComparison.Ordinal)) writer.Write($"<code>{ReportText.Html(g.Period.Key)}</code>");
+            writer.Write("</h3>\n");
             writer.Write(OutletCount(g) > 1 ? "<p class=\"tl-sources tl-agree\">" : "<p class=\"tl-sources\">");
             writer.Write(ReportText.Html(Sources(context, g)) + "</p>\n<ul class=\"tl-rows\">\n");
             foreach (var e in g.Entries)

@@ -35,7 +35,8 @@ internal sealed record CalendarPeriod(string Key, DateOnly Start, DateOnly End, 
     });
 
     /// <summary>The value as an HTML &lt;time datetime&gt; string, when HTML has a syntax for its precision.</summary>
-    public string? MachineValue => Precision is PeriodPrecision.Day or PeriodPrecision.Month or PeriodPrecision.Year or PeriodPrecision.Week ? Key : null;
+    public string? MachineValue =>
+        Precision is PeriodPrecision.Day or PeriodPrecision.Month or PeriodPrecision.Year || (Precision == PeriodPrecision.Week && Key.Length == 8) ? Key : null;
 }
 
 /// <summary>Reads timex values and anchors into the words the timeline and the date tooltips show.</summary>
