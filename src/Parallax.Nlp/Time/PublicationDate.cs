@@ -35,6 +35,22 @@ public static class PublicationDate
             "inferred from the text: " + anchor.Explanation);
     }
 
+    /// <summary>
+    /// The chosen publication date as an instant when a reader, the page or a text cue supplied it; null when it is unknown,
+    /// unparseable, or only inferred. Story clustering uses this for its recency decay: an inference from a weekday or the
+    /// latest date mentioned is evidence for the report, too weak to pull articles of one story apart.
+    /// </summary>
+    /// <param name="metadata">The resolved metadata (<see cref="Document.Metadata"/>).</param>
+    /// <returns>The instant; a date without a time is midnight UTC.</returns>
+    /// <exception cref="ArgumentNullException">When <paramref name="metadata"/> is null.</exception>
+    public static DateTimeOffset? Supplied(ArticleMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var chosen = metadata[MetadataField.Published];
+        if (chosen is null || chosen.Source == MetadataSource.Inferred) return null;
+        return DateTimeOffset.TryParse(chosen.Value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+    }
+
     /// <summary>True when a publication-date candidate is an inference too weak to rely on (inferred, confidence below
     /// <see cref="UncertainBelow"/>).</summary>
     /// <exception cref="ArgumentNullException">When <paramref name="candidate"/> is null.</exception>

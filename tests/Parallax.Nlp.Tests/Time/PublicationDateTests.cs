@@ -117,6 +117,30 @@ public sealed class PublicationDateTests
         Assert.False(PublicationDate.IsUncertain(candidate));
     }
 
+    [Fact]
+    public void Supplied_InferredDateOnly_IsNull()
+    {
+        // Given metadata whose only publication date was inferred
+        var metadata = new ArticleMetadata([PublicationDate.Candidate(new TemporalAnchor(new DateOnly(2018, 6, 13), AnchorSource.Inferred, 0.75, "weekday"))!]);
+
+        // When the supplied date is asked for / Then there is none: an inference does not drive story recency
+        Assert.Null(PublicationDate.Supplied(metadata));
+    }
+
+    [Fact]
+    public void Supplied_DateFromAFeed_IsItsInstant()
+    {
+        // Given a feed date and an inferred one
+        var metadata = new ArticleMetadata(
+        [
+            new MetadataCandidate(MetadataField.Published, "2018-06-14T08:30:00+02:00", MetadataSource.Feed, 0.9),
+            PublicationDate.Candidate(new TemporalAnchor(new DateOnly(2018, 6, 13), AnchorSource.Inferred, 0.75, "weekday"))!,
+        ]);
+
+        // When the supplied date is asked for / Then it is the feed's instant
+        Assert.Equal(new DateTimeOffset(2018, 6, 14, 6, 30, 0, TimeSpan.Zero), PublicationDate.Supplied(metadata));
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
