@@ -49,6 +49,8 @@ internal sealed class TimelineSection : IReportSection
         .tl-excerpt mark { background: var(--panel); color: var(--fg); border-bottom: 2px solid var(--tl-happened); }
         .tl-reported .tl-excerpt mark { border-bottom-color: var(--tl-reported); }
         .tl-planned .tl-excerpt mark { border-bottom: 2px dashed var(--tl-planned); }
+        #timeline table th:nth-child(-n+3), #timeline table td:nth-child(-n+3) { white-space: nowrap; overflow-wrap: normal; }
+        #timeline table td:nth-child(5) { overflow-wrap: normal; min-width: 9rem; }
         """;
 
     public void RenderMarkdown(ReportContext context, TextWriter writer)
