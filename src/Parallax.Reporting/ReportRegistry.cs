@@ -14,8 +14,8 @@ public sealed class ReportRegistry
     private readonly List<IReportSection> _sections = [];
     private readonly List<ISpanAnnotationSource> _spanSources = [];
 
-    /// <summary>A registry with the built-in sections (summary, articles, metadata, removed, duplicates, language)
-    /// and annotation sources (foreign-language spans, removed-block markers).</summary>
+    /// <summary>A registry with the built-in sections (summary, timeline, articles, metadata, removed, duplicates, language)
+    /// and annotation sources (foreign-language spans, removed-block markers, dates).</summary>
     public static ReportRegistry CreateDefault() => new ReportRegistry()
         .Add(new SummarySection())
         .Add(new ArticlesSection())
@@ -23,8 +23,10 @@ public sealed class ReportRegistry
         .Add(new RemovedSection())
         .Add(new DuplicatesSection())
         .Add(new LanguageSection())
+        .Add(new TimelineSection())
         .Add(new ForeignLanguageSpanSource())
-        .Add(new RemovedBlockMarkerSource());
+        .Add(new RemovedBlockMarkerSource())
+        .Add(new DateSpanSource());
 
     /// <summary>Adds a section. Throws <see cref="ArgumentException"/> when a section with the same id is registered.</summary>
     public ReportRegistry Add(IReportSection section)

@@ -69,7 +69,7 @@ public sealed class StoryReportWriterTests
 
         // Then the table of contents links each section, in order, and each target exists
         var links = dom.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(["#summary", "#articles", "#metadata", "#removed", "#duplicates", "#language"], links);
+        Assert.Equal(["#summary", "#timeline", "#articles", "#metadata", "#removed", "#duplicates", "#language"], links);
         Assert.All(links, href => Assert.NotNull(dom.GetElementById(href[1..])));
     }
 
@@ -156,15 +156,15 @@ public sealed class StoryReportWriterTests
     public void Registry_SectionAddedLater_IsWrittenInOrderWithoutChangingTheWriter()
     {
         // Given the default registry plus a section ordered between metadata (300) and removed (400)
-        var registry = ReportRegistry.CreateDefault().Add(new ExtraSection("timeline", 350));
+        var registry = ReportRegistry.CreateDefault().Add(new ExtraSection("places", 350));
 
         // When a report is written
         var dom = HtmlDom.Parse(new StoryReportWriter(registry).Html(Stories.Harbour()));
 
         // Then the section is framed and listed at its place
         var ids = dom.QuerySelectorAll("main > section").Select(s => s.Id).ToList();
-        Assert.Equal(["summary", "articles", "metadata", "timeline", "removed", "duplicates", "language"], ids);
-        Assert.Equal("Extra timeline", dom.GetElementById("timeline")!.QuerySelector("h2")!.TextContent);
+        Assert.Equal(["summary", "timeline", "articles", "metadata", "places", "removed", "duplicates", "language"], ids);
+        Assert.Equal("Extra places", dom.GetElementById("places")!.QuerySelector("h2")!.TextContent);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class StoryReportWriterTests
     {
         var view = new StoryView(new StoryRecord("s-0", "Nothing yet", [], [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), ImmutableArray<ArticleRecord>.Empty);
         var dom = HtmlDom.Parse(new StoryReportWriter().Html(view));
-        Assert.Equal(6, dom.QuerySelectorAll("main > section").Length);
+        Assert.Equal(7, dom.QuerySelectorAll("main > section").Length);
         Assert.Contains("No articles.", dom.GetElementById("articles")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,9 @@
-using System.Globalization;
 using Parallax.Core.Articles;
 using Parallax.Core.Storage;
 using Parallax.Core.Stories;
 using Parallax.Nlp.Documents;
 using Parallax.Nlp.Pipeline;
+using Parallax.Nlp.Time;
 
 namespace Parallax.Core.Processing;
 
@@ -129,8 +129,8 @@ public sealed class ArticleProcessor
     internal static StoryInput ToInput(Document doc)
     {
         var meta = doc.Metadata;
-        DateTimeOffset? published = DateTimeOffset.TryParse(meta.Value(MetadataField.Published), CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal, out var p) ? p : null;
+        // Only a supplied date drives the recency decay; a date the temporal stage inferred stays out of clustering.
+        var published = PublicationDate.Supplied(meta);
         return new StoryInput(doc.Id, doc.Has(Layers.Clean) ? doc.Text : doc.Raw, meta.Value(MetadataField.Title), published, meta.Value(MetadataField.Outlet));
     }
 

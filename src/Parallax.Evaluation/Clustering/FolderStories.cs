@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Parallax.Core.Stories;
 using Parallax.Ingest;
 using Parallax.Nlp.Cleaning;
 using Parallax.Nlp.Documents;
+using Parallax.Nlp.Time;
 
 namespace Parallax.Evaluation.Clustering;
 
@@ -60,8 +60,8 @@ public static class FolderStories
     internal static StoryInput ToInput(Document doc)
     {
         var meta = doc.Metadata;
-        DateTimeOffset? published = DateTimeOffset.TryParse(meta.Value(MetadataField.Published), CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal, out var p) ? p : null;
+        // Only a supplied date drives the recency decay; a date the temporal stage inferred stays out of clustering.
+        var published = PublicationDate.Supplied(meta);
         return new StoryInput(doc.Id, doc.Text, meta.Value(MetadataField.Title), published, meta.Value(MetadataField.Outlet));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parallax.Nlp.Pipeline;
+using Parallax.Nlp.Time;
 
 namespace Parallax.Nlp.Documents;
 
@@ -38,8 +39,8 @@ public sealed class Document
     public string Text => Get(Layers.Clean).Text;
 
     /// <summary>
-    /// The resolved metadata: the reader's candidates, those found in the page and the text, and the
-    /// identified language, resolved by source preference. Recomputed on each call.
+    /// The resolved metadata: the reader's candidates, those found in the page and the text, the
+    /// identified language and the inferred publication date, resolved by source preference. Recomputed on each call.
     /// </summary>
     public ArticleMetadata Metadata
     {
@@ -49,6 +50,9 @@ public sealed class Document
             if (TryGet(Layers.TextMetadata, out var found)) all = all.Concat(found);
             if (TryGet(Layers.Language, out var lang) && lang.Language != "und")
                 all = all.Append(new MetadataCandidate(MetadataField.Language, lang.Language, MetadataSource.Inferred, lang.Confidence));
+            // The temporal stage's inferred anchor is the publication day when nothing else supplied one; it ranks last.
+            if (TryGet(TimeLayers.Anchor, out var anchor) && PublicationDate.Candidate(anchor) is { } published)
+                all = all.Append(published);
             return new ArticleMetadata(all);
         }
     }

@@ -7,8 +7,8 @@ namespace Parallax.Reporting.Export;
 
 /// <summary>
 /// Writes RFC 4180 CSV in UTF-8 (no byte-order mark), CRLF line ends, a header row, then one row per article:
-/// id, story_id, outlet, title, author, published, language, url, words, duplicate_of, source_id, removed_blocks
-/// (docs/schema.md). Fields holding a comma, a double quote, CR or LF are quoted, with quotes doubled. Unknown
+/// id, story_id, outlet, title, author, published, language, url, words, duplicate_of, source_id, removed_blocks,
+/// published_source (docs/schema.md). Fields holding a comma, a double quote, CR or LF are quoted, with quotes doubled. Unknown
 /// values are empty fields. Stories themselves are not written; each row names its story.
 /// </summary>
 /// <remarks>
@@ -19,7 +19,7 @@ public sealed class CsvExporter : IStoryExporter
 {
     /// <summary>The column names, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["id", "story_id", "outlet", "title", "author", "published", "language", "url", "words", "duplicate_of", "source_id", "removed_blocks"];
+        ["id", "story_id", "outlet", "title", "author", "published", "language", "url", "words", "duplicate_of", "source_id", "removed_blocks", "published_source"];
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -70,7 +70,19 @@ public sealed class CsvExporter : IStoryExporter
             a.DuplicateOf ?? string.Empty,
             a.Document.Source.SourceId,
             (clean?.Removed.Length ?? 0).ToString(CultureInfo.InvariantCulture),
+            metadata[MetadataField.Published] is { } published ? SourceName(published.Source) : string.Empty,
         ];
+    }
+
+    /// <summary>The metadata source as the JSON export writes it (camelCase: "jsonLd", "inferred").</summary>
+    private static string SourceName(MetadataSource source)
+    {
+        var name = source.ToString();
+        return string.Create(name.Length, name, static (span, n) =>
+        {
+            n.AsSpan().CopyTo(span);
+            span[0] = char.ToLowerInvariant(span[0]);
+        });
     }
 
     private static void WriteRow(TextWriter writer, IReadOnlyList<string> fields)

@@ -109,7 +109,7 @@ public sealed class CsvExporterTests
         // Then it starts with the header (no BOM), uses CRLF, and the Arabic title is UTF-8
         Assert.Equal((byte)'i', bytes[0]);
         var text = new UTF8Encoding(false, true).GetString(bytes);
-        Assert.StartsWith("id,story_id,outlet,title,author,published,language,url,words,duplicate_of,source_id,removed_blocks\r\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("id,story_id,outlet,title,author,published,language,url,words,duplicate_of,source_id,removed_blocks,published_source\r\n", text, StringComparison.Ordinal);
         Assert.Contains(",نريد,", text, StringComparison.Ordinal);
     }
 }
