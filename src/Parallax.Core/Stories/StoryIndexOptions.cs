@@ -45,9 +45,10 @@ public sealed record StoryIndexOptions
     /// <summary>
     /// When set, a story's score halves for every such span between the article's publication time and the
     /// nearest end of the story's publication range; articles or stories without times are not decayed.
-    /// Must be positive when set.
+    /// Must be positive when set. The default, 30 days, keeps a situation that develops over weeks in one story (the
+    /// seed articles span five weeks) while recurring events a year or more apart stay separate.
     /// </summary>
-    public TimeSpan? RecencyHalfLife { get; init; } = TimeSpan.FromDays(4);
+    public TimeSpan? RecencyHalfLife { get; init; } = TimeSpan.FromDays(30);
 
     /// <summary>How many key terms decisions and summaries carry, 1 to 64.</summary>
     public int KeyTermCount { get; init; } = 8;
