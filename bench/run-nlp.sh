@@ -4,18 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BYTES=${1:-1048576}
-work=bench/.work
-peers_src=../shared/peers
-mkdir -p "$work"
+. bench/setup.sh
 results="$work/nlp-results.txt"
 : > "$results"
-if [ ! -d "$peers_src" ]; then echo "../shared/peers is missing; the side-by-side needs it." >&2; exit 1; fi
-if [ ! -d "$work/peers/node_modules" ]; then
-  rm -rf "$work/peers"; cp -r "$peers_src" "$work/peers"
-  (cd "$work/peers" && npm ci --no-audit --no-fund >/dev/null)
-fi
-dotnet build src/Parallax.Cli -c Release -v q -nologo >/dev/null
-parallax="dotnet src/Parallax.Cli/bin/Release/net10.0/parallax.dll"
 rm -rf "$work/nlp"
 node "$work/peers/bench/make-big.js" samples "$work/nlp" --bytes "$BYTES" --files 200 >/dev/null
 for run in 1 2 3; do

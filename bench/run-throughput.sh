@@ -6,20 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MB=${1:-100}
 HTML_MB=${2:-20}
-work=bench/.work
-peers_src=../shared/peers
-mkdir -p "$work"
+. bench/setup.sh
 results="$work/results.txt"
-: > "$results"
-
-if [ ! -d "$peers_src" ]; then echo "../shared/peers is missing; the side-by-side needs it." >&2; exit 1; fi
-if [ ! -d "$work/peers/node_modules" ]; then
-  rm -rf "$work/peers"; cp -r "$peers_src" "$work/peers"
-  (cd "$work/peers" && npm ci --no-audit --no-fund >/dev/null)
-fi
-
-dotnet build src/Parallax.Cli -c Release -v q -nologo >/dev/null
-parallax="dotnet src/Parallax.Cli/bin/Release/net10.0/parallax.dll"
+: > "$results"; : > "$results.time"; : > "$results.readability"
 
 # The corpora: the peers' generator recombines our samples/ into MB of text; make-html wraps a part of it in page boilerplate.
 rm -rf "$work/text" "$work/html-src" "$work/html"
