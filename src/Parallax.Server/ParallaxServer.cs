@@ -162,7 +162,7 @@ public sealed partial class ParallaxServer : IAsyncDisposable
         ExportEndpoints.Map(api);
         app.MapGet("/health", HealthAsync).WithName("Health").WithSummary("Liveness and store counts.").Produces<HealthReport>();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.Map("/api/{**rest}", (string? rest) => Problems.NotFound($"{Problems.Format(ApiErrorCode.NotFound)}: no API endpoint at /api/{rest}; see /openapi/v1.json for the list."))
+        app.Map("/api/{**rest}", (HttpRequest request) => Problems.NotFound($"{Problems.Format(ApiErrorCode.NotFound)}: no API endpoint answers {request.Method} {request.Path}; see /openapi/v1.json for the list."))
             .ExcludeFromDescription();
         app.MapFallback(StaticFallback.ServeIndexAsync).ExcludeFromDescription();
         return app;

@@ -42,6 +42,7 @@ internal static class ArticleEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        api = api.MapGroup("").WithTags("Articles");
         api.MapGet("/articles", ListAsync)
             .WithName("ListArticles")
             .WithSummary("Articles in ingestion order (?offset=&limit=), or with ?q= full-text search results, best first (FTS syntax: \"phrase\", OR, NOT, prefix*).")

@@ -49,6 +49,7 @@ internal static class EntityEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        api = api.MapGroup("").WithTags("Entities");
         api.MapGet("/entities", ListAsync)
             .WithName("ListEntities")
             .WithSummary("Entities aggregated from the mentions layer, most mentioned first; ?q= filters by name, ?type= by type (person, organisation, location, norp, other); ?offset=&limit= page.")

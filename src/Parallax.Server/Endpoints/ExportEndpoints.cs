@@ -12,6 +12,7 @@ internal static class ExportEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
+        api = api.MapGroup("").WithTags("Export");
         api.MapGet("/export", ExportAsync)
             .WithName("Export")
             .WithSummary("The store (or ?story=) as ?format=json (default), jsonl or csv: the same bytes as `parallax export`.")

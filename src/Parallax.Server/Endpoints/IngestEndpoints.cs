@@ -8,21 +8,42 @@ using Parallax.Server.Ingestion;
 namespace Parallax.Server.Endpoints;
 
 /// <summary>One article as JSON, the same fields as a JSON Lines record (docs/schema.md); give text or html.</summary>
-/// <param name="Text">The article as plain text.</param>
-/// <param name="Html">The article as an HTML page or fragment (used when both are given).</param>
-/// <param name="Title">Headline.</param>
-/// <param name="Outlet">Publishing outlet.</param>
-/// <param name="Author">Author or authors (a string or an array of strings).</param>
-/// <param name="Url">Canonical URL.</param>
-/// <param name="Published">Publication date or time (ISO 8601, or Unix seconds).</param>
-/// <param name="Language">BCP 47 language tag.</param>
-/// <param name="Id">An identifier of your own.</param>
-public sealed record ArticleInput(
-    string? Text, string? Html, string? Title, string? Outlet, string? Author, string? Url, string? Published, string? Language, string? Id);
+public sealed record ArticleInput
+{
+    /// <summary>The article as plain text.</summary>
+    public string? Text { get; init; }
+
+    /// <summary>The article as an HTML page or fragment (used when both are given).</summary>
+    public string? Html { get; init; }
+
+    /// <summary>Headline.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Publishing outlet.</summary>
+    public string? Outlet { get; init; }
+
+    /// <summary>Author or authors (a string, or an array of strings).</summary>
+    public string? Author { get; init; }
+
+    /// <summary>Canonical URL.</summary>
+    public string? Url { get; init; }
+
+    /// <summary>Publication date or time (ISO 8601, or Unix seconds).</summary>
+    public string? Published { get; init; }
+
+    /// <summary>BCP 47 language tag.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>An identifier of your own.</summary>
+    public string? Id { get; init; }
+}
 
 /// <summary>A feed to fetch.</summary>
-/// <param name="Url">An absolute http(s) URL of an RSS or Atom feed (or a single article page).</param>
-public sealed record FeedRequest(string? Url);
+public sealed record FeedRequest
+{
+    /// <summary>An absolute http(s) URL of an RSS or Atom feed (or of a single article page).</summary>
+    public string? Url { get; init; }
+}
 
 /// <summary>POST /articles, /articles/batch and /feeds: every body goes through the CLI's reader and the single-writer queue.</summary>
 internal static class IngestEndpoints
@@ -33,39 +54,25 @@ internal static class IngestEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
+        api = api.MapGroup("").WithTags("Ingest");
         api.MapPost("/articles", PostArticleAsync)
             .WithName("PostArticle")
             .WithSummary("Ingest one article.")
             .WithDescription("JSON body {text|html, title, outlet, author, url, published, language}, or a raw text/plain, text/markdown, text/html or message/rfc822 body with metadata in the query (?title=…&outlet=…) or X-Parallax-<Field> headers. Needs X-Api-Key.")
-            .Accepts<ArticleInput>("application/json")
-            .Produces<IngestResponse>(StatusCodes.Status201Created)
-            .Produces<IngestResponse>(StatusCodes.Status200OK)
-            .Produces<IngestResponse>(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .Describe<ArticleInput>(["application/json"], ["text/plain", "text/markdown", "text/html", "message/rfc822"])
+            .ProducesIngest();
         api.MapPost("/articles/batch", PostBatchAsync)
             .WithName("PostArticleBatch")
             .WithSummary("Ingest many articles: JSON Lines or a JSON array of article objects.")
             .WithDescription("Articles are committed in body order. Outcomes are listed per article; 207 when some failed. Needs X-Api-Key.")
-            .Accepts<ArticleInput[]>("application/json", "application/x-ndjson")
-            .Produces<IngestResponse>(StatusCodes.Status201Created)
-            .Produces<IngestResponse>(StatusCodes.Status200OK)
-            .Produces<IngestResponse>(StatusCodes.Status207MultiStatus)
-            .Produces<IngestResponse>(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .Describe<ArticleInput[]>(["application/json"], ["application/x-ndjson"])
+            .ProducesIngest();
         api.MapPost("/feeds", PostFeedAsync)
             .WithName("PostFeed")
             .WithSummary("Ingest an RSS/Atom feed: the feed document as the body, or {\"url\": …} to fetch it.")
             .WithDescription("URLs on loopback, link-local or private networks are refused (PX3009) unless the server runs with --allow-private-networks. Needs X-Api-Key.")
-            .Accepts<FeedRequest>("application/json", "application/rss+xml", "application/atom+xml")
-            .Produces<IngestResponse>(StatusCodes.Status201Created)
-            .Produces<IngestResponse>(StatusCodes.Status200OK)
-            .Produces<IngestResponse>(StatusCodes.Status207MultiStatus)
-            .Produces<IngestResponse>(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .Describe<FeedRequest>(["application/json"], ["application/rss+xml", "application/atom+xml", "application/xml"])
+            .ProducesIngest();
     }
 
     private static async Task<IResult> PostArticleAsync(HttpContext context, RequestInputs inputs, IngestQueue queue, ServerOptions options)

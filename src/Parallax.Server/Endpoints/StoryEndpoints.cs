@@ -53,6 +53,7 @@ internal static class StoryEndpoints
 
     public static void Map(RouteGroupBuilder api)
     {
+        api = api.MapGroup("").WithTags("Stories");
         api.MapGet("/stories", ListAsync)
             .WithName("ListStories")
             .WithSummary("Stories, most recently updated first; ?q= keeps those whose label or key terms contain every word; ?offset=&limit= page.")
