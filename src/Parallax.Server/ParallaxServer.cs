@@ -171,6 +171,8 @@ public sealed partial class ParallaxServer : IAsyncDisposable
     internal static void Configure(JsonSerializerOptions o)
     {
         o.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // ASP.NET Core relaxes escaping by default; article text is hostile input, so '<', '>' and '&' leave escaped.
+        o.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
         o.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     }
 

@@ -40,6 +40,12 @@ public sealed record ArticleRaw(string Id, string SourceId, string Kind, string 
 /// <summary>GET /articles, /articles/{id}, /articles/{id}/raw.</summary>
 internal static class ArticleEndpoints
 {
+    /// <summary>
+    /// The store's JSON contract (converters, names) with the default encoder, so markup in article text leaves the
+    /// server escaped (\u003C) even inside layers: nothing in a response reads as HTML if it ends up in a page.
+    /// </summary>
+    private static readonly JsonSerializerOptions LayerOptions = new(DocumentJson.Options) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default };
+
     public static void Map(RouteGroupBuilder api)
     {
         api = api.MapGroup("").WithTags("Articles");
@@ -96,7 +102,7 @@ internal static class ArticleEndpoints
     internal static ArticleDetail Detail(ArticleRecord article)
     {
         var doc = article.Document;
-        var o = DocumentJson.Options;
+        var o = LayerOptions;
         var chosen = new JsonObject();
         foreach (var c in doc.Metadata.Chosen)
         {
@@ -117,7 +123,7 @@ internal static class ArticleEndpoints
         CleanedText? clean = doc.TryGet(Layers.Clean, out var c0) ? c0 : null;
         var layers = new JsonObject();
         foreach (var key in doc.LayerKeys.Where(k => !ReferenceEquals(k, Layers.Clean)).OrderBy(k => k.Name, StringComparer.Ordinal))
-            layers[key.Name] = JsonNode.Parse(DocumentJson.SerializeLayer(key, doc.GetUntyped(key)!));
+            layers[key.Name] = JsonSerializer.SerializeToNode(doc.GetUntyped(key), key.ValueType, o);
         return new ArticleDetail(
             article.Id, doc.Source.SourceId, Camel(doc.Source.Kind.ToString()), doc.Source.Encoding, article.StoryId, article.DuplicateOf,
             article.DuplicateOf is null ? null : article.DuplicateSimilarity, article.IngestedAt, metadata,
