@@ -133,7 +133,7 @@ public sealed partial class ParallaxServer : IAsyncDisposable
         services.AddSingleton(options);
         services.AddSingleton<StoreHolder>();
         services.AddSingleton(new ApiKeyVerifier(options.ApiKeys));
-        services.AddSingleton(DefaultPipeline.Create());
+        services.AddSingleton(options.Pipeline ?? DefaultPipeline.Create());
         services.AddSingleton(_ => new SourceReader(new IngestOptions { MaxBytes = options.MaxRequestBytes, AllowPrivateNetworks = options.AllowPrivateNetworks }));
         services.AddSingleton<RequestInputs>();
         services.AddSingleton<IngestQueue>();

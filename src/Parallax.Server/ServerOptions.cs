@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Parallax.Nlp.Pipeline;
 
 namespace Parallax.Server;
 
@@ -46,6 +47,9 @@ public sealed record ServerOptions
 
     /// <summary>Documents analysed at once during ingestion (0: number of cores).</summary>
     public int MaxParallelism { get; init; }
+
+    /// <summary>The per-document pipeline ingestion runs; null uses <see cref="DefaultPipeline.Create"/>, as the CLI does.</summary>
+    public DocumentPipeline? Pipeline { get; init; }
 
     /// <summary>The clock stamped on stored articles and stories.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;

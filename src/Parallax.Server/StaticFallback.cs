@@ -16,7 +16,7 @@ internal static class StaticFallback
         var index = env.WebRootFileProvider.GetFileInfo("index.html");
         if (!index.Exists || index.PhysicalPath is null || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
         {
-            await Problems.NotFound($"{Problems.Format(ApiErrorCode.NotFound)}: nothing at {context.Request.Path}. No web UI is installed in the web root ({env.WebRootPath}); the API is under /api/v1 (see /openapi/v1.json).")
+            await Problems.NotFound($"{Problems.Format(ApiErrorCode.NotFound)}: nothing at {context.Request.Path}. No web UI is installed on this server (its web root has no index.html); the API is under /api/v1 (see /openapi/v1.json).")
                 .ExecuteAsync(context);
             return;
         }

@@ -117,6 +117,29 @@ public sealed class IngestEndpointsTests
     }
 
     [Fact]
+    public async Task PostArticle_ManyConcurrent_AllStoredOnceBySingleWriter()
+    {
+        // Given
+        await using var h = await ServerHarness.StartAsync();
+        var bodies = Enumerable.Range(1, 8).Select(i => $"Storm {i}: the coastal road near Vessby was closed for {i} hours after waves broke over the sea wall.").ToList();
+
+        // When: every body twice, all at once
+        var responses = await Task.WhenAll(bodies.Concat(bodies).Select(b => h.PostAsync("/api/v1/articles", ServerHarness.Text(b, "text/plain"))));
+
+        // Then
+        var outcomes = new List<string>();
+        foreach (var r in responses)
+        {
+            outcomes.Add((await ServerHarness.ReadJsonAsync(r)).GetProperty("articles")[0].GetProperty("outcome").GetString()!);
+            r.Dispose();
+        }
+        Assert.Equal(8, outcomes.Count(o => o == "stored"));
+        Assert.Equal(8, outcomes.Count(o => o == "alreadyStored"));
+        var health = await ServerHarness.ReadJsonAsync(await h.Client.GetAsync("/health"));
+        Assert.Equal(8, health.GetProperty("articles").GetInt32());
+    }
+
+    [Fact]
     public async Task PostBatch_OnlyBadRecords_Returns422()
     {
         // Given
