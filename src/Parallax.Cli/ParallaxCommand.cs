@@ -38,6 +38,7 @@ internal static class ParallaxCommand
         root.Subcommands.Add(EvalCommand.Create(Context));
         root.Subcommands.Add(TrainCommand.Create(Context));
         root.Subcommands.Add(BenchCommand.Create(Context));
+        root.Subcommands.Add(ServeCommand.Create(Context));
 
         Parallax.Nlp.Pipeline.DefaultPipeline.RegisterLayers();
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
