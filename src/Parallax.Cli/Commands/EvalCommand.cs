@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Parallax.Evaluation.Clustering;
 using Parallax.Evaluation.Extraction;
+using Parallax.Evaluation.Geo;
 using Parallax.Evaluation.Ner;
 using Parallax.Evaluation.TimeMl;
 using Parallax.Nlp.Cleaning.Html;
@@ -107,6 +108,23 @@ internal static class EvalCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(ner);
+
+        var lgl = new Argument<string>("file") { Description = "Toponyms with gold coordinates in the LGL XML layout (../shared/bench/geo/lgl.xml)." };
+        var geo = new Command("geo", "Toponym resolution: accuracy within 161 km, AUC of the error curve, mean and median error, coverage; given gold spans and end to end.");
+        geo.Arguments.Add(lgl);
+        geo.SetAction(r =>
+        {
+            var ctx = context(r);
+            var file = r.GetValue(lgl)!;
+            if (!File.Exists(file))
+            {
+                ctx.Fail($"file '{file}' not found.");
+                return ExitCodes.NotFound;
+            }
+            ctx.Out.WriteLine(GeoReport.ToMarkdownTable([GeoBenchmark.Run(file, GeoMode.GoldSpans), GeoBenchmark.Run(file, GeoMode.EndToEnd)]));
+            return ExitCodes.Success;
+        });
+        command.Subcommands.Add(geo);
         return command;
     }
 
