@@ -9,9 +9,8 @@ public sealed class EntityEndpointsTests
     [Fact]
     public async Task ListEntities_SamplesWithEntityStage_AggregatesMentionsAcrossOutlets()
     {
-        // Given: the standard pipeline plus the entity stage, the samples ingested through the API
-        var pipeline = DefaultPipeline.CreateBuilder().Add(new EntityStage()).Build();
-        await using var h = await ServerHarness.StartAsync(o => o with { Pipeline = pipeline });
+        // Given: the standard pipeline (which includes the entity stage), the samples ingested through the API
+        await using var h = await ServerHarness.StartAsync();
         await h.IngestSamplesAsync();
 
         // When
@@ -33,8 +32,7 @@ public sealed class EntityEndpointsTests
     public async Task GetEntity_TopEntity_ListsMentionsWhoseTextMatchesTheArticle()
     {
         // Given
-        var pipeline = DefaultPipeline.CreateBuilder().Add(new EntityStage()).Build();
-        await using var h = await ServerHarness.StartAsync(o => o with { Pipeline = pipeline });
+        await using var h = await ServerHarness.StartAsync();
         await h.IngestSamplesAsync();
         var top = (await ServerHarness.ReadJsonAsync(await h.Client.GetAsync("/api/v1/entities?limit=1"))).GetProperty("items")[0];
         var key = top.GetProperty("key").GetString()!;
@@ -58,8 +56,9 @@ public sealed class EntityEndpointsTests
     [Fact]
     public async Task ListEntities_WithoutEntityStage_IsEmpty()
     {
-        // Given
-        await using var h = await ServerHarness.StartAsync();
+        // Given a pipeline without the entity stage (and the places stage, which is independent of it)
+        var pipeline = DefaultPipeline.CreateBuilder().Remove<EntityStage>().Build();
+        await using var h = await ServerHarness.StartAsync(o => o with { Pipeline = pipeline });
         await h.IngestSamplesAsync();
 
         // When
