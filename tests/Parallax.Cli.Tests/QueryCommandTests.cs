@@ -143,4 +143,23 @@ public sealed class QueryCommandTests : IAsyncLifetime
         Assert.Equal(0, code);
         Assert.All(removed, b => Assert.Contains(b.Text, stdout, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Export_GeoJson_IsAFeatureCollectionOfResolvedPlaces()
+    {
+        // Given the samples ingested (their places resolved by the pipeline's place stage)
+        // When the places are exported as GeoJSON
+        var (code, stdout, _) = await _cli.RunAsync("export", "--format", "geojson");
+
+        // Then it is a FeatureCollection of points with names and the articles that name them
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(stdout);
+        Assert.Equal("FeatureCollection", json.RootElement.GetProperty("type").GetString());
+        var features = json.RootElement.GetProperty("features");
+        Assert.True(features.GetArrayLength() > 0);
+        var first = features[0];
+        Assert.Equal("Point", first.GetProperty("geometry").GetProperty("type").GetString());
+        Assert.Equal(2, first.GetProperty("geometry").GetProperty("coordinates").GetArrayLength());
+        Assert.Contains(features.EnumerateArray(), f => f.GetProperty("properties").GetProperty("name").GetString() == "Vienna");
+    }
 }

@@ -8,8 +8,8 @@ internal static class ExportCommand
 {
     public static Command Create(Func<ParseResult, CliContext> context)
     {
-        var format = new Option<string>("--format", "-f") { Description = "json, jsonl or csv.", DefaultValueFactory = _ => "json" };
-        format.AcceptOnlyFromAmong("json", "jsonl", "csv");
+        var format = new Option<string>("--format", "-f") { Description = "json, jsonl, csv, or geojson (the resolved places).", DefaultValueFactory = _ => "json" };
+        format.AcceptOnlyFromAmong("json", "jsonl", "csv", "geojson");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var storyOption = new Option<string?>("--story") { Description = "Export only this story (id or prefix)." };
         var command = new Command("export", "Export articles and stories in a documented format (see docs/schema.md).");
