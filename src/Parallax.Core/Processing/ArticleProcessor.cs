@@ -81,7 +81,7 @@ public sealed class ArticleProcessor
         }
         await foreach (var (s, article) in store.ReadArticlesAsync(seq, cancellationToken).ConfigureAwait(false))
         {
-            index.Add(ToInput(article.Document));
+            index.Add(ToStoryInput(article.Document));
             seq = s;
         }
         return (index, seq);
@@ -126,8 +126,13 @@ public sealed class ArticleProcessor
         }
     }
 
-    internal static StoryInput ToInput(Document doc)
+    /// <summary>
+    /// What story clustering sees of an analysed document: its clean text (raw text before cleaning), title and outlet,
+    /// and the publication date only when a reader, the page or a text cue supplied it (an inferred date stays out).
+    /// </summary>
+    public static StoryInput ToStoryInput(Document doc)
     {
+        ArgumentNullException.ThrowIfNull(doc);
         var meta = doc.Metadata;
         // Only a supplied date drives the recency decay; a date the temporal stage inferred stays out of clustering.
         var published = PublicationDate.Supplied(meta);
@@ -192,7 +197,7 @@ public sealed class ArticleProcessor
                 return;
             }
             var doc = o.Document!;
-            var decision = index.Add(ToInput(doc));
+            var decision = index.Add(ToStoryInput(doc));
             var now = owner._time.GetUtcNow();
             var summary = index.Stories.First(s => string.Equals(s.Id, decision.StoryId, StringComparison.Ordinal));
             var story = new StoryRecord(decision.StoryId, summary.Label, [], summary.KeyTerms, now, now);

@@ -3,7 +3,6 @@ using Parallax.Core.Stories;
 using Parallax.Ingest;
 using Parallax.Nlp.Cleaning;
 using Parallax.Nlp.Documents;
-using Parallax.Nlp.Time;
 
 namespace Parallax.Evaluation.Clustering;
 
@@ -49,19 +48,11 @@ public static class FolderStories
                 continue;
             }
 
-            var input = ToInput(doc);
+            var input = Parallax.Core.Processing.ArticleProcessor.ToStoryInput(doc);
             rows.Add(new FolderStoryRow(ingested.Source.SourceId, input.Title, index.Add(input)));
         }
 
         return rows.ToImmutable();
     }
 
-    /// <summary>The same story input the article processor builds from a cleaned document.</summary>
-    internal static StoryInput ToInput(Document doc)
-    {
-        var meta = doc.Metadata;
-        // Only a supplied date drives the recency decay; a date the temporal stage inferred stays out of clustering.
-        var published = PublicationDate.Supplied(meta);
-        return new StoryInput(doc.Id, doc.Text, meta.Value(MetadataField.Title), published, meta.Value(MetadataField.Outlet));
-    }
 }

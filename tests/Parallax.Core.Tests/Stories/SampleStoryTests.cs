@@ -59,7 +59,7 @@ public sealed class SampleStoryTests
             var kind = path.EndsWith(".html", StringComparison.Ordinal) ? ContentKind.Html : ContentKind.PlainText;
             var doc = new Document(new DocumentSource(Path.GetFileName(path), kind, File.ReadAllText(path), Sidecar(path)));
             stage.Apply(doc, stage.Analyze(doc));
-            list.Add((Path.GetFileName(path), ArticleProcessor.ToInput(doc)));
+            list.Add((Path.GetFileName(path), ArticleProcessor.ToStoryInput(doc)));
         }
 
         return list;
