@@ -41,6 +41,9 @@ public static class DefaultPipeline
         TokenLayers.Register();
         EntityLayers.Register();
         PlaceLayers.EnsureRegistered();
+        Events.EventLayers.Register();
+        Quotes.QuoteLayers.Register();
+        Quantities.QuantityLayers.Register();
         Serialization.DocumentJson.Register(TimeLayers.Timexes);
         Serialization.DocumentJson.Register(TimeLayers.Anchor);
     }
