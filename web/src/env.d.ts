@@ -1,0 +1,2 @@
+// Vite handles CSS imports; JSON imports are typed by resolveJsonModule.
+declare module "*.css";
