@@ -157,6 +157,7 @@ public sealed partial class ParallaxServer : IAsyncDisposable
         var api = app.MapGroup("/api/v1");
         IngestEndpoints.Map(api);
         StoryEndpoints.Map(api);
+        StoryViewEndpoints.Map(api);
         ArticleEndpoints.Map(api);
         EntityEndpoints.Map(api);
         ExportEndpoints.Map(api);
@@ -179,11 +180,25 @@ public sealed partial class ParallaxServer : IAsyncDisposable
     private static string WebRootOf(ServerOptions options, string contentRoot)
     {
         if (options.WebRoot is not null) return Path.GetFullPath(options.WebRoot);
+        // A folder counts only when it holds the UI: an empty wwwroot must not hide web/dist.
         var beside = Path.Combine(contentRoot, "wwwroot");
-        if (Directory.Exists(beside)) return beside;
+        if (File.Exists(Path.Combine(beside, "index.html"))) return beside;
         // Installed builds carry the UI next to the assembly.
         var installed = Path.Combine(AppContext.BaseDirectory, "wwwroot");
-        return Directory.Exists(installed) ? installed : beside;
+        if (File.Exists(Path.Combine(installed, "index.html"))) return installed;
+        // In a checkout, `npm run build` in web/ leaves the UI in web/dist: found from the content root or a folder above it.
+        return WebDistAbove(contentRoot) ?? beside;
+    }
+
+    /// <summary>The first web/dist holding an index.html in <paramref name="start"/> or a folder above it, or null.</summary>
+    internal static string? WebDistAbove(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var dist = Path.Combine(dir.FullName, "web", "dist");
+            if (File.Exists(Path.Combine(dist, "index.html"))) return dist;
+        }
+        return null;
     }
 
     private static async Task<IResult> HealthAsync(StoreHolder store, CancellationToken ct)

@@ -49,6 +49,8 @@ export function drawMap(container: HTMLElement, places: readonly StoryPlace[]): 
     maxZoom: 10,
     zoomSnap: 0.5,
   });
+  // Vector layers need a view before they are added: start on the whole world, fit to the markers at the end.
+  map.setView([20, 0], 1);
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Natural Earth via world-atlas");
   L.geoJSON(countries(), {
@@ -76,8 +78,6 @@ export function drawMap(container: HTMLElement, places: readonly StoryPlace[]): 
   if (markers.length > 0) {
     const bounds = L.featureGroup(markers).getBounds().pad(0.4);
     map.fitBounds(bounds, { maxZoom: 6 });
-  } else {
-    map.setView([20, 0], 1);
   }
   return map;
 }

@@ -25,7 +25,7 @@ internal static class ServeCommand
             Description = "Largest request body accepted, in bytes (default 16 MB); larger ones get 413.",
             DefaultValueFactory = _ => ServerOptions.DefaultMaxRequestBytes,
         };
-        var webRoot = new Option<string?>("--web-root") { Description = "Folder of the web UI's static files (default: ./wwwroot, else the one installed beside parallax)." };
+        var webRoot = new Option<string?>("--web-root") { Description = "Folder of the web UI's static files (default: ./wwwroot, else the one installed beside parallax, else web/dist in the current folder or one above it)." };
         var parallel = new Option<int>("--parallel") { Description = "Articles analysed at once during ingestion (default: number of cores)." };
         var command = new Command("serve", "Serve the JSON API (/api/v1, /openapi/v1.json) and the web UI over the store.");
         command.Options.Add(urls);
