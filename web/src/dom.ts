@@ -9,6 +9,7 @@ export type Child = Node | string | number | null | undefined | false;
 export interface Attrs {
   readonly class?: string;
   readonly href?: string;
+  readonly rel?: string;
   readonly title?: string;
   readonly id?: string;
   readonly role?: string;

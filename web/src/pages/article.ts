@@ -35,7 +35,7 @@ function metadataLine(article: ArticleDetail): HTMLElement {
   add("Author", m["author"]?.value);
   add("Language", m["language"]?.value);
   const url = m["url"]?.value;
-  if (url) parts.push(h("span", { class: "meta" }, h("span", { class: "muted" }, "URL: "), h("a", { href: url, class: "external" }, url)));
+  if (url) parts.push(h("span", { class: "meta" }, h("span", { class: "muted" }, "URL: "), h("a", { href: url, class: "external", rel: "noopener noreferrer nofollow" }, url)));
   if (article.storyId) parts.push(h("span", { class: "meta" }, h("span", { class: "muted" }, "Story: "), link(article.storyId, "story", article.storyId)));
   if (article.duplicateOf) parts.push(h("span", { class: "meta" }, "Duplicate of ", link(article.duplicateOf.slice(0, 10), "article", article.duplicateOf)));
   return h("p", { class: "meta-line" }, ...parts);
