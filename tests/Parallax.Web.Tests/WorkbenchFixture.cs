@@ -55,23 +55,12 @@ public sealed class WorkbenchFixture : IAsyncLifetime
         Unavailable = BrowserEnvironment.Missing();
         if (Unavailable is not null) return;
 
-        _dataDir = Path.Combine(Path.GetTempPath(), "parallax-web-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_dataDir);
-        Server = await ParallaxServer.StartAsync(new ServerOptions
-        {
-            Urls = ["http://127.0.0.1:0"],
-            DataDirectory = _dataDir,
-            ContentRoot = _dataDir,
-            WebRoot = BrowserEnvironment.WebDist,
-            ApiKeys = [Key],
-            MaxParallelism = 2,
-            ConfigureLogging = b => b.SetMinimumLevel(LogLevel.Warning),
-        });
+        (Server, _dataDir) = await StartServerAsync(BrowserEnvironment.WebDist);
         BaseUrl = Server.Addresses[0].TrimEnd('/');
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
 
-        await IngestSamplesAsync();
-        HostileArticleId = await IngestAsync("/api/v1/articles?outlet=Test%20Desk&published=2025-03-11&title=" + Uri.EscapeDataString(HostileTitle), HostileBody, "text/plain");
+        SampleArticleIds.AddRange(await IngestSamplesAsync(Client));
+        HostileArticleId = await IngestAsync(Client, "/api/v1/articles?outlet=Test%20Desk&published=2025-03-11&title=" + Uri.EscapeDataString(HostileTitle), HostileBody, "text/plain");
         using (var stories = await Client.GetAsync("/api/v1/stories?limit=500"))
         {
             using var doc = JsonDocument.Parse(await stories.Content.ReadAsStringAsync());
@@ -127,8 +116,28 @@ public sealed class WorkbenchFixture : IAsyncLifetime
         return doc.RootElement.Clone();
     }
 
-    private async Task IngestSamplesAsync()
+    /// <summary>Starts a server on a free loopback port with a new temporary data directory and this fixture's key.</summary>
+    public static async Task<(ParallaxServer Server, string DataDirectory)> StartServerAsync(string? webRoot)
     {
+        var dataDir = Path.Combine(Path.GetTempPath(), "parallax-web-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDir);
+        var server = await ParallaxServer.StartAsync(new ServerOptions
+        {
+            Urls = ["http://127.0.0.1:0"],
+            DataDirectory = dataDir,
+            ContentRoot = dataDir,
+            WebRoot = webRoot,
+            ApiKeys = [Key],
+            MaxParallelism = 2,
+            ConfigureLogging = b => b.SetMinimumLevel(LogLevel.Warning),
+        });
+        return (server, dataDir);
+    }
+
+    /// <summary>POSTs every file of samples/ (sidecar fields as query metadata) in file name order; returns the article ids.</summary>
+    public static async Task<List<string>> IngestSamplesAsync(HttpClient client)
+    {
+        var ids = new List<string>();
         foreach (var file in Directory.GetFiles(BrowserEnvironment.SamplesFolder).Where(f => !f.EndsWith(".meta.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
             var query = new StringBuilder();
@@ -140,18 +149,19 @@ public sealed class WorkbenchFixture : IAsyncLifetime
                     query.Append(query.Length == 0 ? '?' : '&').Append(p.Name).Append('=').Append(Uri.EscapeDataString(p.Value.GetString()!));
             }
             var type = file.EndsWith(".html", StringComparison.Ordinal) ? "text/html" : "text/plain";
-            SampleArticleIds.Add(await IngestAsync("/api/v1/articles" + query, await File.ReadAllTextAsync(file), type));
+            ids.Add(await IngestAsync(client, "/api/v1/articles" + query, await File.ReadAllTextAsync(file), type));
         }
+        return ids;
     }
 
-    private async Task<string> IngestAsync(string path, string body, string mediaType)
+    private static async Task<string> IngestAsync(HttpClient client, string path, string body, string mediaType)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
             Content = new StringContent(body, new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" }),
         };
         request.Headers.Add("X-Api-Key", Key);
-        using var response = await Client.SendAsync(request);
+        using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Ingesting {path} failed with {(int)response.StatusCode}: {text}");
         using var doc = JsonDocument.Parse(text);

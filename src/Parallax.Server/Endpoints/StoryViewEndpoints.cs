@@ -147,7 +147,7 @@ internal static class StoryViewEndpoints
                     if (date is null || !IsCalendarValue(date.Value)) continue;
                     if (Attribute(article, e.Trigger) is not { } at) continue;
                     var label = e.PloverType + (e.PloverMode is null ? "" : " (" + e.PloverMode + ")") + ": " + e.Predicate;
-                    var context = InText(doc.Text, e.Sentence) ? Trim(e.Sentence.Of(doc.Text)) : Context(doc.Text, sentences, e.Trigger);
+                    var context = InText(doc.Text, e.Sentence) && e.Sentence.Contains(e.Trigger) ? Window(doc.Text, e.Sentence, e.Trigger) : Context(doc.Text, sentences, e.Trigger);
                     entries.Add((new TimelineEntry(date.Value, "event", label, ArticleEndpoints.Camel(e.Modality.ToString()), context, at), i, e.Trigger.Start));
                 }
             }
@@ -175,21 +175,32 @@ internal static class StoryViewEndpoints
 
     private static bool InText(string text, TextSpan span) => span.Start >= 0 && span.End <= text.Length && span.Start <= span.End;
 
+    /// <summary>The sentence holding <paramref name="span"/> (or the text around it when no sentence does), at most <see cref="MaxContext"/> characters and always including the span's words.</summary>
     private static string Context(string text, IReadOnlyList<TextSpan> sentences, TextSpan span)
     {
         foreach (var s in sentences)
         {
-            if (s.Start <= span.Start && span.End <= s.End && InText(text, s)) return Trim(s.Of(text));
+            if (s.Start <= span.Start && span.End <= s.End && InText(text, s)) return Window(text, s, span);
         }
-        // No sentence layer: a window around the span.
-        var start = Math.Max(0, span.Start - (MaxContext / 2));
-        var end = Math.Min(text.Length, span.End + (MaxContext / 2));
-        return Trim(text[start..end]);
+        return Window(text, new TextSpan(0, text.Length), span);
     }
 
-    private static string Trim(string sentence)
+    /// <summary>The part of <paramref name="within"/> around <paramref name="span"/>, trimmed, "…" marking cuts.</summary>
+    private static string Window(string text, TextSpan within, TextSpan span)
     {
-        var t = sentence.Trim();
-        return t.Length <= MaxContext ? t : string.Concat(t.AsSpan(0, MaxContext - 1), "…");
+        var start = within.Start;
+        var end = within.End;
+        if (end - start > MaxContext)
+        {
+            // Centre the window on the span, kept inside the container.
+            var room = Math.Max(0, MaxContext - span.Length);
+            start = Math.Max(within.Start, span.Start - (room / 2));
+            end = Math.Min(within.End, Math.Max(span.End, start + MaxContext));
+            start = Math.Max(within.Start, Math.Min(start, end - MaxContext));
+        }
+        var t = text[start..end].Trim();
+        if (start > within.Start) t = "…" + t;
+        if (end < within.End) t += "…";
+        return t;
     }
 }
