@@ -13,7 +13,7 @@ public static class DefaultPipeline
 {
     /// <summary>
     /// A builder holding the standard stages in order (cleaning, language identification, tokens and sentences,
-    /// temporal expressions, entities, places), for callers to extend with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/>
+    /// temporal expressions, entities, places, events), for callers to extend with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/>
     /// before building. <paramref name="actors"/> is the knowledge base entities link to (the shipped one when null;
     /// pass one loaded with the user's own files to use them).
     /// </summary>
@@ -26,7 +26,8 @@ public static class DefaultPipeline
             .Add(new TokenizationStage())
             .Add(new TemporalStage())
             .Add(new EntityStage(NerModel.Default, actors ?? ActorKnowledgeBase.LoadDefault()))
-            .Add(new PlaceStage());
+            .Add(new PlaceStage())
+            .Add(new Events.EventStage());
     }
 
     /// <summary>The standard pipeline, built. Thread-safe; build once and share.</summary>
