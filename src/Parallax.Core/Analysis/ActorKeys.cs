@@ -7,10 +7,11 @@ namespace Parallax.Core.Analysis;
 /// <summary>Identity and affiliation keys for event participants and quoted speakers, through the actor knowledge base.</summary>
 internal sealed class ActorKeys(ActorKnowledgeBase kb)
 {
-    /// <summary>The participant as a story actor: the linked actor, else the document cluster key, else its folded words.</summary>
+    /// <summary>The participant as a story actor: the linked actor, else the document cluster key, else its folded words.
+    /// Null for a city or region standing where an actor should (the destination of "flew to Moscow" is a place, not a party).</summary>
     public StoryActor? Of(EventParticipant? p)
     {
-        if (p is null) return null;
+        if (p is null || IsPlace(p)) return null;
         if (p.ActorId is { } id) return new StoryActor("actor:" + id, kb.Find(id)?.Name ?? p.Text);
         if (p.ClusterKey is { Length: > 0 } key)
         {
@@ -22,6 +23,20 @@ internal sealed class ActorKeys(ActorKnowledgeBase kb)
         return folded.Length == 0 ? null : new StoryActor("text:" + folded, Clean(p.Text));
     }
 
+    /// <summary>A speaker as a story actor, when it is a named source linked to the knowledge base or a document identity.</summary>
+    public StoryActor? Of(Parallax.Nlp.Quotes.Speaker? s)
+    {
+        if (s is null || s.Kind != Parallax.Nlp.Quotes.SourceKind.Named) return null;
+        if (s.ActorId is { } id) return new StoryActor("actor:" + id, kb.Find(id)?.Name ?? s.Text);
+        return s.ClusterKey is { Length: > 0 } key ? new StoryActor(key, s.Text) : null;
+    }
+
+    private bool IsPlace(EventParticipant p)
+    {
+        var id = p.ActorId ?? (p.ClusterKey is { } k && k.StartsWith("actor:", StringComparison.Ordinal) ? k["actor:".Length..] : null);
+        return id is not null && kb.Find(id) is { Type: ActorType.Location or ActorType.Region };
+    }
+
     /// <summary>
     /// The side an actor stands for in claims: a country for states, their forces, officials' countries and demonym phrases
     /// ("Iranian troops", "pro-Iranian groupings", "Tehran-backed militias" → country:ir); an armed group's own id; otherwise
@@ -30,10 +45,11 @@ internal sealed class ActorKeys(ActorKnowledgeBase kb)
     public string? Side(EventParticipant? p)
     {
         if (p is null) return null;
+        // The words first: in "Iranian troops and fighters of Lebanon's Hezbollah" the first named side leads.
+        if (SideOfWords(p.Text) is { } fromWords) return fromWords;
         var id = p.ActorId ?? (p.ClusterKey is { } k && k.StartsWith("actor:", StringComparison.Ordinal) ? k["actor:".Length..] : null);
         if (id is not null && kb.Find(id) is { } actor && SideOf(actor) is { } side) return side;
-        if (SideOfWords(p.Text) is { } fromWords) return fromWords;
-        return Of(p)?.Key;
+        return p.ClusterKey ?? "text:" + FramingLexicon.Fold(Clean(p.Text));
     }
 
     /// <summary>The side named by words ("Iranian forces", "Tehran", "pro-Iranian groupings"), or null.</summary>
@@ -64,7 +80,12 @@ internal sealed class ActorKeys(ActorKnowledgeBase kb)
         {
             case ActorType.Country:
                 return actor.Id;
-            case ActorType.ArmedGroup or ActorType.PoliticalParty or ActorType.InternationalOrganisation or ActorType.GroupLabel or ActorType.MediaOutlet:
+            case ActorType.ArmedGroup:
+                // A group backed by one state stands with it in claims ("Hezbollah fighters will withdraw" is part of
+                // whether Iran's side withdraws); the slot label still names the group.
+                var patrons = actor.Affiliations.Where(a => a.StartsWith("country:", StringComparison.Ordinal)).ToList();
+                return patrons.Count == 1 ? patrons[0] : actor.Id;
+            case ActorType.PoliticalParty or ActorType.InternationalOrganisation or ActorType.GroupLabel or ActorType.MediaOutlet:
                 return actor.Id;
             case ActorType.Person:
                 // A person speaks for the country of the office they hold, else for their own name.

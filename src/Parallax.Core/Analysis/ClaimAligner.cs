@@ -32,7 +32,11 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
 
     private sealed record QuantityItem(StoryArticle Article, int Order, Quantity Quantity, string Dimension, string? Reference, HashSet<string> ReferenceTokens);
 
-    private sealed record EventItem(StoryArticle Article, int Order, EventMention Mention, string? Key, string Label, ClaimPolarity Polarity, string Context, TextSpan Sentence, string? AttributedTo);
+    private sealed record EventItem(StoryArticle Article, int Order, EventMention Mention, string? Key, string Label, ClaimPolarity Polarity, string Context, TextSpan Sentence, string? AttributedTo)
+    {
+        /// <summary>The words the value rests on when they are not the mention's trigger (a stance verb).</summary>
+        public TextSpan? Trigger { get; init; }
+    }
 
     public ImmutableArray<ClaimSlot> Align(IReadOnlyList<StoryArticle> articles)
     {
@@ -201,21 +205,41 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
     private void AddEventSlots(IReadOnlyList<StoryArticle> articles, List<(ClaimKind, string, string, List<ClaimValue>, int)> slots, ref int order)
     {
         var items = new List<EventItem>();
+        var stances = new List<(StoryArticle Article, TextSpan Sentence, string Type, string Mode, string Verb, string Cue, string? Speaker, int Order)>();
         foreach (var article in articles)
         {
             if (!article.Document.TryGet(EventLayers.Events, out var events)) continue;
             var text = article.Text;
             var sentences = Sentences(article, events);
             var bySentence = events.GroupBy(e => e.Sentence).ToDictionary(g => g.Key, g => g.ToList());
+
+            // A cue in a sentence ("a pullout is not up for discussion", "absolutely unrealistic to expect it to abandon")
+            // rules out the nearest predicate: an event of the sentence, or a stance verb the event stage did not read.
+            var ruledOut = new Dictionary<EventMention, string>(ReferenceEqualityComparer.Instance);
+            foreach (var sentence in sentences)
+            {
+                var sentenceText = sentence.Of(text);
+                var cueMatch = lexicon.FindDenials(sentenceText).FirstOrDefault();
+                if (cueMatch.Phrase is null || PointsBack(cueMatch.Phrase)) continue;
+                int cueAt = sentence.Start + cueMatch.Start;
+                var own = bySentence.GetValueOrDefault(sentence) ?? [];
+                var nearestEvent = own.OrderBy(e => Distance(e.Trigger.Start, e.Trigger.End, cueAt, cueAt + cueMatch.Length)).FirstOrDefault();
+                var nearestVerb = lexicon.FindStanceVerbs(sentenceText)
+                    .OrderBy(v => Distance(sentence.Start + v.Start, sentence.Start + v.Start + v.Length, cueAt, cueAt + cueMatch.Length)).FirstOrDefault();
+                int eventDistance = nearestEvent is null ? int.MaxValue : Distance(nearestEvent.Trigger.Start, nearestEvent.Trigger.End, cueAt, cueAt + cueMatch.Length);
+                int verbDistance = nearestVerb.Term is null ? int.MaxValue : Distance(sentence.Start + nearestVerb.Start, sentence.Start + nearestVerb.Start + nearestVerb.Length, cueAt, cueAt + cueMatch.Length);
+                if (nearestEvent is not null && eventDistance <= verbDistance) ruledOut[nearestEvent] = cueMatch.Phrase;
+                else if (nearestVerb.Term is not null)
+                    stances.Add((article, sentence, nearestVerb.Term.Group, nearestVerb.Term.Connotation, nearestVerb.Term.Term, cueMatch.Phrase,
+                        Attribution(article, sentence, new TextSpan(cueAt, cueAt)), order++));
+            }
+
             foreach (var e in events.OrderBy(e => e.Trigger.Start))
             {
                 var (key, label) = EventKey(e);
                 var polarity = PolarityOf(e.Modality);
                 var context = e.Predicate + " (" + ModalityWord(e.Modality) + ")";
-                // "A pullout is not up for discussion": a cue in the event's own sentence rules it out, unless the cue
-                // points back at an earlier report ("denied the report"), which the loop below handles.
-                var cue = lexicon.FindDenials(article.SentenceText(e.Sentence)).Select(d => d.Phrase).FirstOrDefault();
-                if (cue is not null && !PointsBack(cue) && polarity is ClaimPolarity.Asserted or ClaimPolarity.Reported or ClaimPolarity.Expected)
+                if (ruledOut.TryGetValue(e, out var cue) && polarity is ClaimPolarity.Asserted or ClaimPolarity.Reported or ClaimPolarity.Expected or ClaimPolarity.Hypothetical)
                 {
                     polarity = ClaimPolarity.Denied;
                     context += "; ruled out: “" + cue + "”";
@@ -223,59 +247,112 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
                 items.Add(new EventItem(article, order++, e, key, label, polarity, context, e.Sentence, Speaker(e.AttributedTo)));
             }
 
-            // A denial cue in a sentence whose own events are not denied denies the nearest reported event before it.
+            // "An official denied the report, saying it is untrue": the nearest reported event before it is denied, unless
+            // the event stage already carried the denial back (the sentence then has a denied event of its own).
             foreach (var sentence in sentences)
             {
                 var cue = lexicon.FindDenials(sentence.Of(text)).Select(d => d.Phrase).FirstOrDefault();
                 if (cue is null) continue;
                 var own = bySentence.GetValueOrDefault(sentence) ?? [];
-                // A sentence whose own claimable events took the denial has nothing to carry back.
-                if (!PointsBack(cue) && own.Exists(e => items.Exists(i => ReferenceEquals(i.Mention, e) && i.Key is not null))) continue;
+                if (own.Exists(e => e.Modality is EventModality.Denied or EventModality.Negated)) continue;
+                if (!PointsBack(cue) && own.Count > 0) continue;
                 int index = sentences.IndexOf(sentence);
                 var target = items
-                    .Where(i => i.Article == article && i.Polarity is ClaimPolarity.Reported or ClaimPolarity.Asserted or ClaimPolarity.Expected && i.Key is not null)
+                    .Where(i => ReferenceEquals(i.Article, article) && i.Polarity is ClaimPolarity.Reported or ClaimPolarity.Asserted or ClaimPolarity.Expected && i.Key is not null)
                     .Where(i => sentences.IndexOf(i.Sentence) is int k && k >= 0 && k < index && index - k <= options.DenialWindowSentences)
-                    .OrderByDescending(i => i.Mention.Modality is EventModality.Reported or EventModality.Alleged ? 1 : 0)
+                    .OrderByDescending(i => i.Mention.Modality is EventModality.Reported or EventModality.Alleged or EventModality.Planned ? 1 : 0)
                     .ThenByDescending(i => i.Sentence.Start)
                     .FirstOrDefault();
                 if (target is null) continue;
-                var deniedBy = own.Select(e => Speaker(e.AttributedTo) ?? (e.Source is null ? null : e.Source.Text)).OfType<string>().FirstOrDefault()
-                               ?? Attribution(article, sentence, new TextSpan(sentence.Start, sentence.Start));
+                var deniedBy = Attribution(article, sentence, new TextSpan(sentence.Start, sentence.Start));
                 items.Add(new EventItem(article, order++, target.Mention, target.Key, target.Label, ClaimPolarity.Denied,
                     target.Mention.Predicate + " (denied: “" + cue + "”, of the report in an earlier sentence)", sentence, deniedBy));
             }
         }
 
-        // Events without an actor join the slot of their type whose side the sentence names.
+        // A slot without a mode joins the one slot of its type and side that has one ("exit" read without a mode).
+        var modes = items.Where(i => i.Key is not null).Select(i => i.Key!).Distinct(StringComparer.Ordinal).ToList();
+        string Canonical(string key)
+        {
+            var (type, mode, side) = SplitKey(key);
+            if (mode.Length > 0) return key;
+            var withMode = modes.Where(k => SplitKey(k) is var (t, m, sd) && t == type && m.Length > 0 && sd == side).ToList();
+            return withMode.Count == 1 ? withMode[0] : key;
+        }
+        items = [.. items.Select(i => i.Key is null ? i : i with { Key = Canonical(i.Key) })];
+
+        // Events without an actor join the slot of their type and mode whose side the sentence names.
         var keyed = items.Where(i => i.Key is not null).GroupBy(i => i.Key!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var resolved = new List<EventItem>();
         foreach (var item in items)
         {
             if (item.Key is not null) { resolved.Add(item); continue; }
-            var sentenceText = item.Article.SentenceText(item.Sentence);
-            var side = keyed.Keys
-                .Where(k => k.StartsWith(item.Mention.PloverType + "|", StringComparison.Ordinal) && k.Count(c => c == '|') == 1)
-                .OrderByDescending(k => keyed[k].Count)
-                .FirstOrDefault(k => SentenceNames(sentenceText, k[(k.IndexOf('|', StringComparison.Ordinal) + 1)..]));
-            if (side is not null) resolved.Add(item with { Key = side, Label = keyed[side][0].Label });
+            var slot = SlotNamedBy(keyed, item.Article.SentenceText(item.Sentence), item.Mention.PloverType, item.Mention.PloverMode);
+            if (slot is not null) resolved.Add(item with { Key = slot });
         }
 
+        // Stance verbs ruled out in a sentence join an existing slot of their type and mode whose side the sentence names.
+        foreach (var st in stances)
+        {
+            var slot = SlotNamedBy(keyed, st.Article.SentenceText(st.Sentence), st.Type, st.Mode);
+            if (slot is null) continue;
+            var span = FindIn(st.Article, st.Sentence, st.Verb);
+            resolved.Add(new EventItem(st.Article, st.Order, keyed[slot][0].Mention, slot, keyed[slot][0].Label, ClaimPolarity.Denied,
+                st.Verb + " (ruled out: “" + st.Cue + "”)", st.Sentence, st.Speaker) { Trigger = span });
+        }
+
+        var articleOrder = articles.Select((a, i) => (a.ArticleId, i)).ToDictionary(x => x.ArticleId, x => x.i, StringComparer.Ordinal);
         foreach (var g in resolved.GroupBy(i => i.Key!, StringComparer.Ordinal))
         {
-            var values = g.OrderBy(i => articles.ToList().IndexOf(i.Article)).ThenBy(i => i.Sentence.Start).ThenBy(i => i.Order)
-                .Select(i => new ClaimValue(
-                    i.Article.Ref(i.Sentence),
-                    i.Mention.Trigger.Of(i.Article.Text),
-                    i.Mention.Trigger,
-                    null,
-                    null,
-                    null,
-                    i.Polarity,
-                    i.AttributedTo,
-                    i.Context))
+            var values = g.OrderBy(i => articleOrder[i.Article.ArticleId]).ThenBy(i => i.Sentence.Start).ThenBy(i => i.Order)
+                .Select(i =>
+                {
+                    var trigger = i.Trigger ?? i.Mention.Trigger;
+                    return new ClaimValue(i.Article.Ref(i.Sentence), trigger.Of(i.Article.Text), trigger, null, null, null, i.Polarity, i.AttributedTo, i.Context);
+                })
                 .ToList();
-            slots.Add((ClaimKind.Event, g.Key, g.First().Label, values, g.Min(i => i.Order)));
+            slots.Add((ClaimKind.Event, g.Key, Label(g.Key, g), values, g.Min(i => i.Order)));
         }
+    }
+
+    private static int Distance(int start, int end, int otherStart, int otherEnd) =>
+        end <= otherStart ? otherStart - end : otherEnd <= start ? start - otherEnd : 0;
+
+    private static TextSpan? FindIn(StoryArticle article, TextSpan sentence, string term)
+    {
+        var text = sentence.Of(article.Text);
+        int at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : new TextSpan(sentence.Start + at, sentence.Start + at + term.Length);
+    }
+
+    /// <summary>The slot of that type (and mode, when both have one) whose single side the sentence names, preferring the most reported.</summary>
+    private string? SlotNamedBy(Dictionary<string, List<EventItem>> keyed, string sentence, string type, string? mode) =>
+        keyed.Keys
+            .Where(k => SplitKey(k) is var (t, m, side) && t == type && !side.Contains('+', StringComparison.Ordinal)
+                        && (mode is null || m.Length == 0 || m == mode))
+            .OrderByDescending(k => keyed[k].Count).ThenBy(k => k, StringComparer.Ordinal)
+            .FirstOrDefault(k => SentenceNames(sentence, SplitKey(k).Side));
+
+    private static (string Type, string Mode, string Side) SplitKey(string key)
+    {
+        int bar = key.IndexOf('|', StringComparison.Ordinal);
+        var head = bar < 0 ? key : key[..bar];
+        var side = bar < 0 ? string.Empty : key[(bar + 1)..];
+        int open = head.IndexOf('(', StringComparison.Ordinal);
+        return open < 0 ? (head, string.Empty, side) : (head[..open], head[(open + 1)..^1], side);
+    }
+
+    /// <summary>"RETREAT (withdraw) by Iran — as Iranian forces / Hezbollah fighters".</summary>
+    private string Label(string key, IEnumerable<EventItem> items)
+    {
+        var (type, mode, side) = SplitKey(key);
+        var head = type + (mode.Length == 0 ? string.Empty : " (" + mode + ")");
+        var sides = side.Split('+').Select(keys.NameOfKey).ToList();
+        var who = EventSymmetric(type) ? " between " + string.Join(" and ", sides) : " by " + sides[0];
+        var named = items.Select(i => i.Mention.Source?.Text).OfType<string>().Select(t => t.Trim())
+            .Where(t => t.Length > 0 && !sides.Contains(t, StringComparer.OrdinalIgnoreCase))
+            .Distinct(StringComparer.OrdinalIgnoreCase).Take(4).ToList();
+        return head + who + (named.Count == 0 || EventSymmetric(type) ? string.Empty : " — as " + string.Join(" / ", named));
     }
 
     /// <summary>Cues that name what they deny as an earlier report ("denied the report") rather than their own clause.</summary>
@@ -293,16 +370,14 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
 
     private (string? Key, string Label) EventKey(EventMention e)
     {
-        var type = e.PloverType;
+        var head = e.PloverType + (e.PloverMode is null ? string.Empty : "(" + e.PloverMode + ")");
         var source = keys.Side(e.Source);
-        if (EventSymmetric(type))
+        if (EventSymmetric(e.PloverType))
         {
             var sides = new[] { source, keys.Side(e.Target) }.OfType<string>().Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            if (sides.Count == 0) return (null, type);
-            return (type + "|" + string.Join("+", sides), type + " between " + string.Join(" and ", sides.Select(keys.NameOfKey)));
+            return sides.Count == 0 ? (null, head) : (head + "|" + string.Join("+", sides), head);
         }
-        if (source is null) return (null, type);
-        return (type + "|" + source, type + " by " + keys.NameOfKey(source));
+        return source is null ? (null, head) : (head + "|" + source, head);
     }
 
     private static bool EventSymmetric(string type) => type is "CONSULT" or "AGREE" or "COOPERATE";

@@ -28,14 +28,26 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
         "visit", "host", "meet", "meeting", "travel", "trip", "fly", "flew", "arrive", "arrived", "summit", "in person",
     };
 
-    /// <summary>One event mention with what merging needs, precomputed.</summary>
-    internal sealed record Candidate(int ArticleIndex, StoryArticle Article, EventMention Mention, StoryActor? Source, StoryActor? Target, DateRange? Known, DateRange? Possible)
+    /// <summary>
+    /// One event mention with what merging needs, precomputed: its article, actors, known happened days and the days it
+    /// can have happened on. For an event whose text names no participant ("after the talks in Moscow, X said"),
+    /// <c>Implicit</c> is the named speaker who reports it, taken as a likely participant when linking; never shown as its actor.
+    /// </summary>
+    internal sealed record Candidate(int ArticleIndex, StoryArticle Article, EventMention Mention, StoryActor? Source, StoryActor? Target, StoryActor? Implicit, DateRange? Known, DateRange? Possible)
     {
-        public IEnumerable<string> Participants => new[] { Source?.Key, Target?.Key }.OfType<string>();
+        public IEnumerable<string> Participants => new[] { Source?.Key, Target?.Key, Implicit?.Key }.OfType<string>().Distinct(StringComparer.Ordinal);
+
+        public bool HasParticipants => Source is not null || Target is not null || Implicit is not null;
     }
+
+    /// <summary>Cross-article evidence needed to call two compatible mentions one event (see <see cref="LinkScore"/>).</summary>
+    private const double CrossArticleLink = 3.0;
 
     public ImmutableArray<StoryEvent> Merge(IReadOnlyList<StoryArticle> articles)
     {
+        // An article without a publication day still belongs to the story's time: its year fills "XXXX-05" ("in late May").
+        int? storyYear = articles.Where(a => a.Published is not null).GroupBy(a => a.Published!.Value.Year)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).Select(g => (int?)g.Key).FirstOrDefault();
         var groups = new List<List<Candidate>>();
         var byType = new Dictionary<string, List<List<Candidate>>>(StringComparer.Ordinal);
         for (int i = 0; i < articles.Count; i++)
@@ -44,7 +56,7 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
             if (!article.Document.TryGet(EventLayers.Events, out var events)) continue;
             foreach (var e in events.OrderBy(e => e.Trigger.Start))
             {
-                var c = Prepare(i, article, e);
+                var c = Prepare(i, article, e, storyYear);
                 if (!byType.TryGetValue(e.PloverType, out var ofType)) byType[e.PloverType] = ofType = [];
                 List<Candidate>? best = null;
                 double bestScore = double.NegativeInfinity;
@@ -75,10 +87,10 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
         return [.. ordered];
     }
 
-    internal Candidate Prepare(int index, StoryArticle article, EventMention e)
+    internal Candidate Prepare(int index, StoryArticle article, EventMention e, int? storyYear = null)
     {
         var reported = StoryArticle.ParseDay(e.Dates.Reported?.Value) ?? article.Published;
-        var known = DateRange.Parse(e.Dates.Happened?.Value, reported?.Year);
+        var known = DateRange.Parse(e.Dates.Happened?.Value, reported?.Year ?? storyYear);
         DateRange? possible = known;
         if (possible is null && reported is { } r)
         {
@@ -87,7 +99,10 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
             else
                 possible = new DateRange(r.AddDays(-options.RecentDays), r);
         }
-        return new Candidate(index, article, e, keys.Of(e.Source), keys.Of(e.Target), known, possible);
+        var source = keys.Of(e.Source);
+        var target = keys.Of(e.Target);
+        var implicitSpeaker = source is null && target is null ? keys.Of(e.AttributedTo) : null;
+        return new Candidate(index, article, e, source, target, implicitSpeaker, known, possible);
     }
 
     /// <summary>True when nothing known about the two mentions tells them apart.</summary>
@@ -107,32 +122,56 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
         return a.Possible is not { } pa || b.Possible is not { } pb || pa.Overlaps(pb);
     }
 
-    /// <summary>Evidence that two compatible mentions are the same event, not just alike: same article, a shared
-    /// participant, or the same place on the same known day.</summary>
+    /// <summary>
+    /// Evidence that two compatible mentions are the same event, not just alike. In one article: a shared participant,
+    /// the same place, the same known day, or the same predicate when neither names anyone. Across articles the
+    /// <see cref="LinkScore"/> must reach <see cref="CrossArticleLink"/> and the pair must be anchored by the same place,
+    /// the same known day or a shared person: "fighting between Israel and Iran" in two articles is not one event.
+    /// </summary>
     internal static bool Linked(Candidate a, Candidate b)
     {
-        if (a.ArticleIndex == b.ArticleIndex) return true;
-        if (a.Participants.Intersect(b.Participants, StringComparer.Ordinal).Any()) return true;
-        return a.Mention.Place is not null && b.Mention.Place is not null
-            && a.Known is { IsDay: true } ka && b.Known is { IsDay: true } kb && ka == kb;
+        var shared = a.Participants.Intersect(b.Participants, StringComparer.Ordinal).ToList();
+        if (a.ArticleIndex == b.ArticleIndex)
+        {
+            return shared.Count > 0
+                || SamePlace(a, b)
+                || SameDay(a, b)
+                || (!a.HasParticipants && !b.HasParticipants && string.Equals(a.Mention.Predicate, b.Mention.Predicate, StringComparison.OrdinalIgnoreCase));
+        }
+        bool anchored = SamePlace(a, b) || SameDay(a, b) || shared.Exists(IsPerson);
+        return anchored && LinkScore(a, b) >= CrossArticleLink;
     }
 
-    private static double Affinity(Candidate a, Candidate b)
+    /// <summary>Per shared participant 2 for a person and 1.5 for anyone else (a state is a coarser witness); 1.5 for the
+    /// same place (not for calls, whose "place" is a party's country); 2 for the same known day; 0.5 for the same channel.</summary>
+    internal static double LinkScore(Candidate a, Candidate b)
     {
-        double s = a.Participants.Intersect(b.Participants, StringComparer.Ordinal).Count() * 2;
-        if (a.Mention.Place is not null && b.Mention.Place is not null) s += 1;
-        if (a.Known is { IsDay: true } ka && b.Known is { IsDay: true } kb && ka == kb) s += 1;
-        if (a.ArticleIndex == b.ArticleIndex) s += 0.5;
+        double s = a.Participants.Intersect(b.Participants, StringComparer.Ordinal).Sum(k => IsPerson(k) ? 2.0 : 1.5);
+        if (SamePlace(a, b)) s += 1.5;
+        if (SameDay(a, b)) s += 2;
+        if (Channel(a.Mention) is { } ca && string.Equals(ca, Channel(b.Mention), StringComparison.Ordinal)) s += 0.5;
         return s;
     }
+
+    private static bool IsPerson(string key) => key.StartsWith("actor:person:", StringComparison.Ordinal) || key.StartsWith("per:", StringComparison.Ordinal);
+
+    private static bool SamePlace(Candidate a, Candidate b) =>
+        a.Mention.Place is not null && b.Mention.Place is not null && PlacesCompatible(a.Mention.Place, b.Mention.Place)
+        && Channel(a.Mention) != "remote" && Channel(b.Mention) != "remote";
+
+    private static bool SameDay(Candidate a, Candidate b) => a.Known is { IsDay: true } ka && b.Known is { IsDay: true } kb && ka == kb;
+
+    private static double Affinity(Candidate a, Candidate b) => LinkScore(a, b) + (a.ArticleIndex == b.ArticleIndex ? 0.5 : 0);
 
     private static bool ParticipantsCompatible(Candidate a, Candidate b)
     {
         if (Symmetric.Contains(a.Mention.PloverType))
         {
+            // Reports name different members of a delegation ("Liberman and Heyman flew", "Lieberman met Shoigu"):
+            // only parties with nobody in common are different meetings.
             var sa = a.Participants.ToHashSet(StringComparer.Ordinal);
             var sb = b.Participants.ToHashSet(StringComparer.Ordinal);
-            return sa.Count == 0 || sb.Count == 0 || sa.IsSubsetOf(sb) || sb.IsSubsetOf(sa);
+            return sa.Count == 0 || sb.Count == 0 || sa.Overlaps(sb);
         }
         return Same(a.Source, b.Source) && Same(a.Target, b.Target);
 
@@ -175,7 +214,7 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
             .GroupBy(v => v.Key, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.First()).FirstOrDefault();
 
         var happened = members
-            .Where(m => m.Mention.Dates.Happened is not null)
+            .Where(m => m.Mention.Dates.Happened is not null && m.Known is not null)
             .OrderByDescending(m => DateRange.Precision(m.Mention.Dates.Happened!.Value))
             .Select(m => (m.Mention.Dates.Happened!.Value, m.Known))
             .FirstOrDefault();

@@ -24,11 +24,16 @@ public sealed class FramingLexicon
     private readonly Regex? _verbs;
     private readonly Regex? _hedges;
     private readonly Regex? _denials;
+    private readonly Regex? _stance;
+    private readonly ImmutableDictionary<string, LexiconTerm> _stanceTerms;
     private readonly ImmutableDictionary<string, LexiconTerm> _labelTerms;
     private readonly ImmutableDictionary<string, LexiconTerm> _verbTerms;
 
-    private FramingLexicon(ImmutableArray<LexiconTerm> labels, ImmutableArray<LexiconTerm> verbs, ImmutableArray<string> hedges, ImmutableArray<string> denials)
+    private FramingLexicon(ImmutableArray<LexiconTerm> labels, ImmutableArray<LexiconTerm> verbs, ImmutableArray<string> hedges, ImmutableArray<string> denials, ImmutableArray<LexiconTerm> stance)
     {
+        StanceVerbs = stance;
+        _stanceTerms = stance.GroupBy(t => t.Term, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        _stance = Alternation(stance.Select(t => t.Term));
         Labels = labels;
         Verbs = verbs;
         Hedges = hedges;
@@ -53,21 +58,26 @@ public sealed class FramingLexicon
     /// <summary>Denial cues, lower case.</summary>
     public ImmutableArray<string> Denials { get; }
 
+    /// <summary>Verbs that name an act a denial cue can rule out when the event stage read no event there
+    /// (<see cref="LexiconTerm.Group"/> is the PLOVER type, <see cref="LexiconTerm.Connotation"/> its mode).</summary>
+    public ImmutableArray<LexiconTerm> StanceVerbs { get; }
+
     /// <summary>The shipped lexicons (loaded once, shared).</summary>
     public static FramingLexicon Default => Shipped.Value;
 
     /// <summary>
     /// Builds a lexicon from the four files' contents. Lines starting with '#' and blank lines are skipped; TSV lines
-    /// need three tab-separated columns (group, term, connotation). Throws <see cref="InvalidDataException"/> with code
-    /// PX1601 naming the source and line when a TSV line has fewer columns or an empty term.
+    /// need three tab-separated columns (group, term, connotation; for stance verbs: PLOVER type, term, mode). Throws
+    /// <see cref="InvalidDataException"/> with code PX1601 naming the source and line when a TSV line has fewer columns or an empty term.
     /// </summary>
-    public static FramingLexicon Load(TextReader labels, TextReader verbs, TextReader hedges, TextReader denials, string sourceName = "framing lexicon")
+    public static FramingLexicon Load(TextReader labels, TextReader verbs, TextReader hedges, TextReader denials, TextReader? stanceVerbs = null, string sourceName = "framing lexicon")
     {
         ArgumentNullException.ThrowIfNull(labels);
         ArgumentNullException.ThrowIfNull(verbs);
         ArgumentNullException.ThrowIfNull(hedges);
         ArgumentNullException.ThrowIfNull(denials);
-        return new FramingLexicon(ReadTerms(labels, sourceName + " labels"), ReadTerms(verbs, sourceName + " verbs"), ReadList(hedges), ReadList(denials));
+        return new FramingLexicon(ReadTerms(labels, sourceName + " labels"), ReadTerms(verbs, sourceName + " verbs"), ReadList(hedges), ReadList(denials),
+            stanceVerbs is null ? [] : ReadTerms(stanceVerbs, sourceName + " stance verbs"));
     }
 
     /// <summary>Every label use in <paramref name="text"/>: (span start, length, term).</summary>
@@ -81,6 +91,9 @@ public sealed class FramingLexicon
 
     /// <summary>Every denial cue in <paramref name="text"/>.</summary>
     internal IEnumerable<(int Start, int Length, string Phrase)> FindDenials(string text) => FindPhrases(_denials, text);
+
+    /// <summary>Every stance verb in <paramref name="text"/>.</summary>
+    internal IEnumerable<(int Start, int Length, LexiconTerm Term)> FindStanceVerbs(string text) => Find(_stance, _stanceTerms, text);
 
     private static IEnumerable<(int, int, LexiconTerm)> Find(Regex? regex, ImmutableDictionary<string, LexiconTerm> terms, string text)
     {
@@ -163,6 +176,7 @@ public sealed class FramingLexicon
         using var verbs = Open("verbs.tsv");
         using var hedges = Open("hedges.txt");
         using var denials = Open("denials.txt");
-        return Load(labels, verbs, hedges, denials, "data/lexicons/framing");
+        using var stance = Open("stance-verbs.tsv");
+        return Load(labels, verbs, hedges, denials, stance, "data/lexicons/framing");
     }
 }

@@ -94,9 +94,11 @@ public sealed class StoryAnalyzer
         {
             var who = e.Target is null ? e.Actor!.Name : e.Actor!.Name + " and " + e.Target.Name;
             var where = e.Place is null ? string.Empty : " in " + e.Place;
-            var when = e.Happened is null ? string.Empty : " (" + e.Happened + ")";
-            var text = $"{Plural(e.Outlets.Length, "outlet")} report a {e.PloverType.ToLowerInvariant()} event involving {who}{where}{when}, told {Plural(e.Reports.Length, "way")}: " +
-                       string.Join("; ", e.Reports.GroupBy(r => r.Source.Outlet, StringComparer.Ordinal).Select(g => g.Key + " “" + g.First().Predicate + "”")) + ".";
+            var when = e.Happened is null ? string.Empty : " on " + e.Happened;
+            var mode = e.PloverMode is null ? string.Empty : " (" + e.PloverMode + ")";
+            var text = $"{who}: {e.PloverType}{mode}{where}{when}, reported by {Plural(e.Outlets.Length, "outlet")} in {Plural(e.Reports.Length, "mention")} (" +
+                       string.Join("; ", e.Reports.GroupBy(r => r.Source.Outlet, StringComparer.Ordinal)
+                           .Select(g => g.Key + ": " + string.Join(", ", g.Select(r => "“" + r.Predicate + "”").Distinct(StringComparer.Ordinal)))) + ").";
             result.Add(new SummarySentence(text, [.. e.Reports.Select(r => r.Source).DistinctBy(r => (r.ArticleId, r.Sentence))]));
         }
         foreach (var c in disagreements)
