@@ -77,6 +77,7 @@ internal sealed class EventExtractor
     private readonly EventLexicon _lexicon;
     private readonly EventInput _in;
     private readonly string[] _words;
+    private readonly int[] _sentenceOf;
     private readonly List<Candidate> _candidates = [];
 
     public EventExtractor(EventLexicon lexicon, EventInput input)
@@ -87,7 +88,16 @@ internal sealed class EventExtractor
         for (int i = 0; i < _words.Length; i++)
             _words[i] = input.Text.AsSpan(input.Tokens[i].Start, input.Tokens[i].Length).ToString()
                 .Replace('\u2019', '\'').Replace('\u2018', '\'').ToLowerInvariant();
+        _sentenceOf = new int[_words.Length];
+        int si = 0;
+        for (int i = 0; i < _words.Length; i++)
+        {
+            while (si + 1 < input.Sentences.Length && input.Sentences[si].End <= input.Tokens[i].Start) si++;
+            _sentenceOf[i] = si;
+        }
     }
+
+    private bool SentenceInitial(int i) => i == 0 || _sentenceOf[i - 1] != _sentenceOf[i];
 
     private sealed record Candidate(int T0, int T1, TextSpan Span, string Text, string? ActorId, string? ClusterKey, EntityType? Type, string? Pronoun)
     {
@@ -196,23 +206,44 @@ internal sealed class EventExtractor
             }
         }
 
-        // Pronouns point at the nearest earlier candidate that fits: he/she a person, it/they anything else.
+        // A title phrase right before a person's name is part of it: "Defense Minister Avigdor Lieberman".
+        for (int i = _candidates.Count - 2; i >= 0; i--)
+        {
+            var title = _candidates[i];
+            var name = _candidates[i + 1];
+            if (title.Pronoun is null && title.ActorId is null && title.Type == EntityType.Organisation && name.T0 == title.T1
+                && name.Type == EntityType.Person && _lexicon.ActorNouns.Contains(_words[title.T1 - 1]))
+            {
+                var span = new TextSpan(title.Span.Start, name.Span.End);
+                _candidates[i] = new Candidate(title.T0, name.T1, span, span.Of(_in.Text), name.ActorId, name.ClusterKey, EntityType.Person, null);
+                _candidates.RemoveAt(i + 1);
+            }
+        }
+
+        // Pronouns point at the subject of their own sentence when one fits (he/she a person, it/they anything else),
+        // else at the nearest earlier fitting subject. "We" stays the speaker's own voice.
         for (int i = 0; i < _candidates.Count; i++)
         {
             var c = _candidates[i];
-            if (c.Pronoun is null) continue;
+            if (c.Pronoun is null or "we") continue;
             bool person = c.Pronoun is "he" or "she";
-            for (int j = i - 1; j >= 0 && j >= i - 40; j--)
+            bool Fits(Candidate a) => a.Pronoun is null && !AfterPreposition(a) && (person ? a.Type == EntityType.Person : a.Type != EntityType.Person);
+            for (int j = 0; j < i; j++)
             {
                 var a = _candidates[j];
-                if (a.Pronoun is not null) continue;
-                if (person ? a.Type == EntityType.Person : a.Type != EntityType.Person)
-                {
-                    c.Antecedent = a;
-                    break;
-                }
+                if (_sentenceOf[a.T0] == _sentenceOf[c.T0] && Fits(a)) { c.Antecedent = a; break; }
             }
+
+            for (int j = i - 1; c.Antecedent is null && j >= 0 && j >= i - 40; j--)
+                if (Fits(_candidates[j])) c.Antecedent = _candidates[j];
         }
+    }
+
+    private bool AfterPreposition(Candidate c)
+    {
+        int k = c.T0 - 1;
+        if (k >= 0 && _determiners.Contains(_words[k])) k--;
+        return k >= 0 && _prepositions.Contains(_words[k]);
     }
 
     private Candidate Phrase(int t0, int t1, string? actorId, string? clusterKey, EntityType type)
@@ -247,7 +278,8 @@ internal sealed class EventExtractor
             else if (token.Kind == TokenKind.Quote) b.Add(i);
             else if (_words[i - 1] == "," && _conjunctionBoundaries.Contains(w)) b.Add(i);
             else if (_subordinators.Contains(w)) b.Add(i);
-            else if (w == "that" && i >= s0 + 1 && IsCueEndingAt(CueClass.Report, i - 1, s0)) b.Add(i + 1 < s1 ? i + 1 : i);
+            else if (w == "that" && IsCueEndingAt(CueClass.Report, i - 1, s0)) b.Add(i + 1 < s1 ? i + 1 : i);
+            else if (w == "that" && !_determiners.Contains(_words[i - 1])) b.Add(i);
             else if (IsCueEndingAt(CueClass.Report, i - 1, s0) && w != "that" && w != "by" && w != ",") b.Add(i);
         }
 
@@ -291,6 +323,7 @@ internal sealed class EventExtractor
             // "to" + trigger after an earlier trigger in the same stretch: the earlier one governs it ("threatened to ban").
             if (i > s0 && _words[i - 1] == "to" && found.Count > 0 && !found[^1].IsNoun && i - found[^1].T1 <= 6)
                 best.Governor = found[^1];
+            if (best.IsNoun && found.Count > 0 && found[^1].IsNoun && found[^1].T1 == best.T0) found.RemoveAt(found.Count - 1);
             found.Add(best);
             i = best.T1 - 1;
         }
@@ -335,6 +368,8 @@ internal sealed class EventExtractor
     {
         // "the occupied Golan", "a proposed deal": a participle after a determiner is an adjective.
         if (i > 0 && _determiners.Contains(_words[i - 1])) return false;
+        // "the obvious next target for", "in order to": after an adjective or preposition only a gerund is an event.
+        if (i > 0 && _nounContext.Contains(_words[i - 1]) && !_words[i].EndsWith("ing", StringComparison.Ordinal)) return false;
         return true;
     }
 
@@ -419,34 +454,49 @@ internal sealed class EventExtractor
                 if (and >= 0 && CandidateStartingNear(and + 1, ce) is { } y) target ??= y;
             }
 
-            // "Israel's attack", "the Syrian army's offensive", "Israeli strikes": premodifying actors.
-            for (int k = t.T0 - 1; k >= cs && k >= t.T0 - 5; k--)
+            // "Israel's attack", "the Syrian army's offensive", "Russian and Syrian air bombardment": premodifying actors.
+            var premodifiers = new List<Candidate>();
+            int phraseStart = t.T0;
+            for (int k = t.T0 - 1; k >= cs && k >= t.T0 - 6; k--)
             {
-                if (_words[k] is "'s" or "s'" or "'") continue;
+                if (_words[k] is "'s" or "s'" or "'" or "and") { phraseStart = k; continue; }
                 var c = CandidateEndingAt(k + 1);
                 if (c is not null)
                 {
-                    if (c.Type != EntityType.Location || t.T0 - c.T1 >= 1 && _words[c.T1] is "'s")
-                    {
-                        if (source is null) source = c;
-                        else target ??= c;
-                    }
-
+                    if (c.Type != EntityType.Location || (c.T1 < _words.Length && _words[c.T1] is "'s")) premodifiers.Insert(0, c);
                     k = c.T0;
+                    phraseStart = c.T0;
                     continue;
                 }
 
                 if (_in.Tokens[k].Kind != TokenKind.Word || _determiners.Contains(_words[k]) || _prepositions.Contains(_words[k])) break;
+                phraseStart = k;
+            }
+
+            if (premodifiers.Count > 0)
+            {
+                source ??= premodifiers[0];
+                if (premodifiers.Count > 1 && t.Entry.PloverType is "CONSULT" or "AGREE" or "COOPERATE") target ??= premodifiers[1];
             }
 
             target ??= ObjectAfter(t, ce, nounTrigger: true);
-            source ??= SubjectBefore(s, t, cs, ce, allowSentenceFallback: false);
+            int before = phraseStart - 1;
+            if (before >= 0 && _determiners.Contains(_words[before])) before--;
+            bool inPrepPhrase = before >= cs && _prepositions.Contains(_words[before]);
+            if (source is null && !inPrepPhrase)
+            {
+                source = SubjectBefore(s, t, cs, ce, allowSentenceFallback: false);
+                if (source is not null && target is null && t.Entry.PloverType is "CONSULT" or "AGREE" or "COOPERATE" && CoordinatedPartner(source) is { } p) target = p;
+            }
         }
         else if (t.IsPassive)
         {
             int by = IndexOf("by", t.T1, Math.Min(ce, t.T1 + 4));
             if (by >= 0) source = CandidateStartingNear(by + 1, ce);
-            target = SubjectBefore(s, t, cs, ce, allowSentenceFallback: true);
+            var subject = SubjectBefore(s, t, cs, ce, allowSentenceFallback: true);
+            // "militias are to be withdrawn", "troops were deployed": the forces moved are the ones acting.
+            if (t.Entry.PloverType is "RETREAT" or "MOBILIZE" && source is null) source = subject;
+            else target = subject;
         }
         else
         {
@@ -543,7 +593,7 @@ internal sealed class EventExtractor
             }
 
             // Apposition: "his Russian counterpart, Sergei Shoigu" names the person.
-            if (c.T0 - first.T1 <= 4 && c.Type == EntityType.Person) return c;
+            if (c.T0 - first.T1 <= 4 && c.Type == EntityType.Person && Array.IndexOf(_words, ",", first.T1, c.T0 - first.T1) >= 0) return c;
             break;
         }
 
@@ -617,9 +667,13 @@ internal sealed class EventExtractor
             if (p.Span.End <= s.Span.Start) continue;
             if (p.Span.Start >= s.Span.End) break;
             if (taken.Exists(x => x.Overlaps(p.Span))) continue;
+            if (target is not null && target.Resolved.Span.Overlaps(p.Span) && target.Resolved.Span != p.Span) continue;
+            if (_in.Mentions.Any(m => m.Type == EntityType.Norp && m.Span.Overlaps(p.Span))) continue;
             int pt = TokenAt(p.Span.Start);
             if (pt < 0) continue;
             int prepAt = pt - 1;
+            if (prepAt >= 0 && _in.Tokens[prepAt].Kind == TokenKind.Word && !_prepositions.Contains(_words[prepAt]) && !_determiners.Contains(_words[prepAt])
+                && !_in.Tokens[prepAt].Has(TokenFlags.Capitalized)) prepAt--;
             if (prepAt >= 0 && _words[prepAt] is "the") prepAt--;
             bool viaPrep = prepAt >= 0 && _placePrepositions.Contains(_words[prepAt]);
             bool premodifier = t.IsNoun && pt < t.T0 && t.T0 - TokenAt(p.Span.End - 1) <= 3 && TokenAt(p.Span.End - 1) < t.T0;
@@ -703,6 +757,9 @@ internal sealed class EventExtractor
 
     private bool CueAt(CueClass cls, int i, out int length)
     {
+        length = 0;
+        if (i < 0 || i >= _words.Length) return false;
+        if (_in.Tokens[i].Has(TokenFlags.Capitalized) && !SentenceInitial(i) && _words[i] is "may" or "will") return false;
         foreach (var cue in _lexicon.Cues(cls))
         {
             if (i + cue.Length > _words.Length) continue;
@@ -872,7 +929,8 @@ internal sealed class EventExtractor
                 ?? Nearest(x => x.Role == TimexRole.Happened, s.Span)
                 ?? (modality == EventModality.Asserted ? Nearest(x => x.Role == TimexRole.Reported, clause) : null);
             if (x is not null) happened = Date(x, x.Role == TimexRole.Happened ? "time of the event in its sentence" : "reported time in the event's clause");
-            else if (Nearest(x => x.Role == TimexRole.ClaimedOrPlanned, clause) is { } c) planned = Date(c, "claimed time in the same clause");
+            else if (Nearest(x => x.Role == TimexRole.ClaimedOrPlanned && !x.Value.EndsWith("_REF", StringComparison.Ordinal), clause) is { } c)
+                planned = Date(c, "claimed time in the same clause");
         }
 
         return new EventDates(_in.Reported, happened, planned);

@@ -18,8 +18,8 @@ namespace Parallax.Nlp.Events;
 /// <remarks>
 /// Requires <see cref="Layers.Clean"/>, <see cref="TokenLayers.Tokens"/>, <see cref="TokenLayers.Sentences"/>,
 /// <see cref="EntityLayers.Mentions"/>, <see cref="PlaceLayers.Places"/>, <see cref="TimeLayers.Timexes"/> and
-/// <see cref="TimeLayers.Anchor"/>; reads <see cref="QuoteLayers.Quotes"/> for attribution when an earlier stage assigned it;
-/// assigns <see cref="EventLayers.Events"/>. The rules are general (lexicon, cue lists and word-order patterns), not a
+/// <see cref="TimeLayers.Anchor"/> and <see cref="QuoteLayers.Quotes"/> (for attribution: an event inside a quote is
+/// reported by its speaker); assigns <see cref="EventLayers.Events"/>. The rules are general (lexicon, cue lists and word-order patterns), not a
 /// parser: see docs/QUALITY.md for what they get right. Thread-safe: holds only the immutable lexicon.
 /// </remarks>
 public sealed class EventStage : PipelineStage<ImmutableArray<EventMention>>
@@ -41,7 +41,7 @@ public sealed class EventStage : PipelineStage<ImmutableArray<EventMention>>
     public override IReadOnlyList<AnnotationKey> Requires =>
     [
         Layers.Clean, TokenLayers.Tokens, TokenLayers.Sentences, EntityLayers.Mentions, PlaceLayers.Places,
-        TimeLayers.Timexes, TimeLayers.Anchor,
+        TimeLayers.Timexes, TimeLayers.Anchor, QuoteLayers.Quotes,
     ];
 
     /// <inheritdoc />
@@ -56,7 +56,7 @@ public sealed class EventStage : PipelineStage<ImmutableArray<EventMention>>
     public override ImmutableArray<EventMention> Analyze(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var quotes = document.TryGet(QuoteLayers.Quotes, out var q) ? q : [];
+        var quotes = document.Get(QuoteLayers.Quotes);
         var anchor = document.Get(TimeLayers.Anchor);
         string? published = document.Metadata.Value(MetadataField.Published);
         var input = new EventInput(
