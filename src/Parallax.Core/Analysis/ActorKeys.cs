@@ -67,6 +67,11 @@ internal sealed class ActorKeys(ActorKnowledgeBase kb)
         return null;
     }
 
+    /// <summary>True when the name (or demonym) is a country's: "Syria", "Syrian", "the US".</summary>
+    public bool IsCountryName(string name) =>
+        kb.Match(name).Any(m => m.Confidence >= 0.9 && m.Actor.Type == ActorType.Country)
+        || kb.ResolveDemonym(name).Any(m => m.Confidence >= 0.9 && m.Actor.Type == ActorType.Country);
+
     /// <summary>The display name of a side key.</summary>
     public string NameOfKey(string key)
     {

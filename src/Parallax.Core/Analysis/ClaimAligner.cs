@@ -69,7 +69,7 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
             foreach (var q in quantities.OrderBy(q => q.Span.Start))
             {
                 var dimension = Dimension(q.Unit);
-                var reference = dimension == "distance" ? (q.Reference ?? ReferenceAfter(text, q)) : null;
+                var reference = dimension == "distance" ? Reference(q, ReferenceAfter(text, q)) : null;
                 items.Add(new QuantityItem(article, order++, q, dimension, reference, reference is null ? [] : ReferenceTokens(reference)));
             }
         }
@@ -159,6 +159,14 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
         v.High is { } h ? h * (1 + options.QuantityTolerance) : double.PositiveInfinity);
 
     private static bool Overlap((double Low, double High) a, (double Low, double High) b) => a.Low <= b.High && b.Low <= a.High;
+
+    /// <summary>The layer's reference, extended by the words that locate it when the text continues it ("the Israeli
+    /// border" + " in the Golan Heights"); the words after "from" when the layer has none.</summary>
+    private static string? Reference(Quantity q, string? fromText)
+    {
+        if (q.Reference is not { } stated) return fromText;
+        return fromText is not null && fromText.Length > stated.Length && fromText.StartsWith(stated, StringComparison.OrdinalIgnoreCase) ? fromText : stated;
+    }
 
     /// <summary>"… 15 miles from the occupied Golan Heights, according to …": the words after "from" up to a clause break.</summary>
     private static string? ReferenceAfter(string text, Quantity q)
@@ -311,6 +319,9 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
                     return new ClaimValue(i.Article.Ref(i.Sentence), trigger.Of(i.Article.Text), trigger, null, null, null, i.Polarity, i.AttributedTo, i.Context);
                 })
                 .ToList();
+            // One outlet stating an event in its own voice is an event, not a claim to compare: the events section has it.
+            bool oneOutlet = values.Select(v => v.Source.Outlet).Distinct(StringComparer.Ordinal).Count() == 1;
+            if (oneOutlet && values.TrueForAll(v => v.Polarity == ClaimPolarity.Asserted)) continue;
             slots.Add((ClaimKind.Event, g.Key, Label(g.Key, g), values, g.Min(i => i.Order)));
         }
     }

@@ -35,6 +35,9 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
     /// </summary>
     internal sealed record Candidate(int ArticleIndex, StoryArticle Article, EventMention Mention, StoryActor? Source, StoryActor? Target, StoryActor? Implicit, DateRange? Known, DateRange? Possible)
     {
+        /// <summary>True when the place is finer than a country ("Moscow", not "Syria"), so it can anchor a link.</summary>
+        public bool FinePlace { get; init; }
+
         public IEnumerable<string> Participants => new[] { Source?.Key, Target?.Key, Implicit?.Key }.OfType<string>().Distinct(StringComparer.Ordinal);
 
         public bool HasParticipants => Source is not null || Target is not null || Implicit is not null;
@@ -102,7 +105,10 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
         var source = keys.Of(e.Source);
         var target = keys.Of(e.Target);
         var implicitSpeaker = source is null && target is null ? keys.Of(e.AttributedTo) : null;
-        return new Candidate(index, article, e, source, target, implicitSpeaker, known, possible);
+        return new Candidate(index, article, e, source, target, implicitSpeaker, known, possible)
+        {
+            FinePlace = e.Place is { } place && !keys.IsCountryName(place.Name),
+        };
     }
 
     /// <summary>True when nothing known about the two mentions tells them apart.</summary>
@@ -126,7 +132,8 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
     /// Evidence that two compatible mentions are the same event, not just alike. In one article: a shared participant,
     /// the same place, the same known day, or the same predicate when neither names anyone. Across articles the
     /// <see cref="LinkScore"/> must reach <see cref="CrossArticleLink"/> and the pair must be anchored by the same place,
-    /// the same known day or a shared person: "fighting between Israel and Iran" in two articles is not one event.
+    /// the same known day or a shared person: "fighting between Israel and Iran in Syria" in two articles is not one event
+    /// (a country is too coarse a place to anchor).
     /// </summary>
     internal static bool Linked(Candidate a, Candidate b)
     {
@@ -138,7 +145,7 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
                 || SameDay(a, b)
                 || (!a.HasParticipants && !b.HasParticipants && string.Equals(a.Mention.Predicate, b.Mention.Predicate, StringComparison.OrdinalIgnoreCase));
         }
-        bool anchored = SamePlace(a, b) || SameDay(a, b) || shared.Exists(IsPerson);
+        bool anchored = (SamePlace(a, b) && a.FinePlace && b.FinePlace) || SameDay(a, b) || shared.Exists(IsPerson);
         return anchored && LinkScore(a, b) >= CrossArticleLink;
     }
 
