@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Parallax.Nlp.Events;
 using Parallax.Nlp.Places;
+using Parallax.Nlp.Tokens;
 
 namespace Parallax.Core.Analysis;
 
@@ -37,6 +38,12 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
     {
         /// <summary>True when the place is finer than a country ("Moscow", not "Syria"), so it can anchor a link.</summary>
         public bool FinePlace { get; init; }
+
+        /// <summary>The sentence's position in its article (-1 when the article has no sentence layer).</summary>
+        public int SentenceIndex { get; init; } = -1;
+
+        /// <summary>Nothing but its type and words: no participant, place or known date ("The meeting lasted an hour").</summary>
+        public bool IsBare => !HasParticipants && Mention.Place is null && Known is null;
 
         public IEnumerable<string> Participants => new[] { Source?.Key, Target?.Key, Implicit?.Key }.OfType<string>().Distinct(StringComparer.Ordinal);
 
@@ -108,6 +115,7 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
         return new Candidate(index, article, e, source, target, implicitSpeaker, known, possible)
         {
             FinePlace = e.Place is { } place && !keys.IsCountryName(place.Name),
+            SentenceIndex = article.Document.TryGet(TokenLayers.Sentences, out var sentences) ? sentences.IndexOf(e.Sentence) : -1,
         };
     }
 
@@ -143,7 +151,9 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
             return shared.Count > 0
                 || SamePlace(a, b)
                 || SameDay(a, b)
-                || (!a.HasParticipants && !b.HasParticipants && string.Equals(a.Mention.Predicate, b.Mention.Predicate, StringComparison.OrdinalIgnoreCase));
+                || (!a.HasParticipants && !b.HasParticipants && string.Equals(a.Mention.Predicate, b.Mention.Predicate, StringComparison.OrdinalIgnoreCase))
+                // A bare mention right after another of its type refers back to it ("… met Shoigu. The meeting lasted …").
+                || ((a.IsBare || b.IsBare) && a.SentenceIndex >= 0 && b.SentenceIndex >= 0 && Math.Abs(a.SentenceIndex - b.SentenceIndex) <= 2);
         }
         bool anchored = (SamePlace(a, b) && a.FinePlace && b.FinePlace) || SameDay(a, b) || shared.Exists(IsPerson);
         return anchored && LinkScore(a, b) >= CrossArticleLink;

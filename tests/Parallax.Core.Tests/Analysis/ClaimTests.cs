@@ -102,16 +102,29 @@ public sealed class ClaimTests
     }
 
     [Fact]
-    public void Analyze_OneOutletOnly_Unique()
+    public void Analyze_OneOutletReportsWhatASourceSaid_Unique()
     {
-        // Given one outlet's strike report
-        var a = new StoryFixture("a", "Harbour Herald", "2018-06-01", "Israeli jets struck a depot near the border.");
-        a.Event("struck", "ASSAULT", a.Actor("Israeli jets"));
+        // Given one outlet's report of a strike, attributed to a source
+        var a = new StoryFixture("a", "Harbour Herald", "2018-06-01", "Israeli jets struck a depot near the border, the army said.");
+        a.Event("struck", "ASSAULT", a.Actor("Israeli jets"), modality: EventModality.Reported);
 
         // When / Then
         var slot = Assert.Single(Analyzer.Analyze([a.Build()]).Claims);
         Assert.Equal(ClaimVerdict.Unique, slot.Verdict);
         Assert.Equal("ASSAULT|country:il", slot.Key);
+    }
+
+    [Fact]
+    public void Analyze_OneOutletStatesAnEvent_NoClaimSlot()
+    {
+        // Given one outlet stating a strike in its own voice
+        var a = new StoryFixture("a", "Harbour Herald", "2018-06-01", "Israeli jets struck a depot near the border.");
+        a.Event("struck", "ASSAULT", a.Actor("Israeli jets"));
+
+        // When / Then it is an event, not a claim to compare
+        var analysis = Analyzer.Analyze([a.Build()]);
+        Assert.Empty(analysis.Claims);
+        Assert.Single(analysis.Events);
     }
 
     [Fact]

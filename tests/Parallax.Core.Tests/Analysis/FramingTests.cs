@@ -62,7 +62,7 @@ public sealed class FramingTests
         using var empty = new StringReader(string.Empty);
 
         // When / Then
-        var e = Assert.Throws<InvalidDataException>(() => FramingLexicon.Load(labels, new StringReader(""), new StringReader(""), empty, "mine"));
+        var e = Assert.Throws<InvalidDataException>(() => FramingLexicon.Load(labels, new StringReader(""), new StringReader(""), empty, sourceName: "mine"));
         Assert.Contains("PX1601", e.Message, StringComparison.Ordinal);
         Assert.Contains("mine labels line 2", e.Message, StringComparison.Ordinal);
     }
