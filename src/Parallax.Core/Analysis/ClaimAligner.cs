@@ -194,6 +194,8 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
             if (char.IsUpper(word[0]) && keys.SideOfWords(word) is { } side) tokens.Add(side);
             else tokens.Add(folded);
         }
+        // "the border" names nothing specific: the phrase itself is its identity.
+        if (tokens.Count == 0) tokens.Add(FramingLexicon.Fold(reference));
         return tokens;
     }
 
