@@ -14,8 +14,16 @@ using Parallax.Text;
 
 namespace Parallax.Reporting.Tests.Export;
 
+/// <summary>Lets other tests reuse the hand-built story.</summary>
+internal static class StoryExportTestsAccess
+{
+    public static StoryView HandBuilt() => StoryExportTests.HandBuiltStory();
+}
+
 public sealed class StoryExportTests
 {
+    internal static StoryView HandBuiltStory() => HandBuilt();
+
     /// <summary>Two invented articles with hand-made sentence, event, quote and quantity layers.</summary>
     private static StoryView HandBuilt()
     {
