@@ -125,6 +125,7 @@ internal static class EvalCommand
             return ExitCodes.Success;
         });
         command.Subcommands.Add(geo);
+        command.Subcommands.Add(EvalPloverCommand.Create(context));
         return command;
     }
 

@@ -3,6 +3,8 @@ using Parallax.Nlp.Entities;
 using Parallax.Nlp.Language;
 using Parallax.Nlp.Ner;
 using Parallax.Nlp.Places;
+using Parallax.Nlp.Quantities;
+using Parallax.Nlp.Quotes;
 using Parallax.Nlp.Time;
 using Parallax.Nlp.Tokens;
 
@@ -13,20 +15,24 @@ public static class DefaultPipeline
 {
     /// <summary>
     /// A builder holding the standard stages in order (cleaning, language identification, tokens and sentences,
-    /// temporal expressions, entities, places), for callers to extend with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/>
+    /// temporal expressions, entities, places, quantities, quotes, events), for callers to extend with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/>
     /// before building. <paramref name="actors"/> is the knowledge base entities link to (the shipped one when null;
     /// pass one loaded with the user's own files to use them).
     /// </summary>
     public static PipelineBuilder CreateBuilder(ActorKnowledgeBase? actors = null)
     {
         RegisterLayers();
+        var knowledgeBase = actors ?? ActorKnowledgeBase.LoadDefault();
         return new PipelineBuilder()
             .Add(new CleaningStage())
             .Add(new LanguageStage())
             .Add(new TokenizationStage())
             .Add(new TemporalStage())
-            .Add(new EntityStage(NerModel.Default, actors ?? ActorKnowledgeBase.LoadDefault()))
-            .Add(new PlaceStage());
+            .Add(new EntityStage(NerModel.Default, knowledgeBase))
+            .Add(new PlaceStage())
+            .Add(new QuantityStage())
+            .Add(new QuoteStage(knowledgeBase))
+            .Add(new Events.EventStage());
     }
 
     /// <summary>The standard pipeline, built. Thread-safe; build once and share.</summary>

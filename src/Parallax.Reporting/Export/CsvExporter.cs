@@ -15,7 +15,9 @@ namespace Parallax.Reporting.Export;
 /// Immutable and thread-safe. Values are written as found: a cell starting with '=', '+', '-' or '@' from a hostile page
 /// may be taken as a formula by a spreadsheet; treat the file as data, not as a workbook.
 /// </remarks>
-public sealed class CsvExporter : IStoryExporter
+/// <param name="table">Which table to write: the articles (the default), or one of the story view's tables, whose rows
+/// each carry the story id, article id and sentence span (sentence_start, sentence_end: UTF-16 offsets into the clean text).</param>
+public sealed class CsvExporter(CsvTable table = CsvTable.Articles) : IStoryExporter
 {
     /// <summary>The column names, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
@@ -33,14 +35,30 @@ public sealed class CsvExporter : IStoryExporter
     public string MediaType => "text/csv";
 
     /// <inheritdoc />
-    public void Write(IEnumerable<StoryView> stories, Stream output) => Write([], Exporters.Flatten(stories).Articles, output);
+    public void Write(IEnumerable<StoryView> stories, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        var views = stories.ToList();
+        var (s, a) = Exporters.Flatten(views);
+        Write(s, a, views, output);
+    }
 
     /// <inheritdoc />
     public void Write(IEnumerable<StoryRecord> stories, IEnumerable<ArticleRecord> articles, Stream output)
     {
+        ArgumentNullException.ThrowIfNull(stories);
+        Write([.. stories], Exporters.Distinct(articles), null, output);
+    }
+
+    /// <summary>The table this exporter writes.</summary>
+    public CsvTable Table => table;
+
+    private void Write(List<StoryRecord> stories, List<ArticleRecord> articles, List<StoryView>? views, Stream output)
+    {
         ArgumentNullException.ThrowIfNull(output);
         using var writer = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
-        Write(articles, writer);
+        if (table == CsvTable.Articles) Write(articles, writer);
+        else StoryCsv.Write(table, StoryExport.Units(stories, articles, views), writer, WriteRow);
         writer.Flush();
     }
 
@@ -85,7 +103,7 @@ public sealed class CsvExporter : IStoryExporter
         });
     }
 
-    private static void WriteRow(TextWriter writer, IReadOnlyList<string> fields)
+    internal static void WriteRow(TextWriter writer, IReadOnlyList<string> fields)
     {
         for (int i = 0; i < fields.Count; i++)
         {

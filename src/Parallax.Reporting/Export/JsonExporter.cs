@@ -4,8 +4,9 @@ using Parallax.Core.Articles;
 namespace Parallax.Reporting.Export;
 
 /// <summary>
-/// Writes one JSON object <c>{"schema": "parallax.export", "schemaVersion": 1, "stories": [...], "documents": [...]}</c>
-/// (docs/schema.md). Keys are in a fixed order, dates are ISO 8601 UTC, offsets are UTF-16 code units.
+/// Writes one JSON object <c>{"schema": "parallax.export", "schemaVersion": 1, "stories": [...], "documents": [...],
+/// "events": [...], "quotes": [...], "quantities": [...], "claims": [...], "framing": [...], "network": [...], "summary": [...]}</c>
+/// (docs/schema.md); every event report, quote, quantity, claim value and framing use names its article and sentence span. Keys are in a fixed order, dates are ISO 8601 UTC, offsets are UTF-16 code units.
 /// </summary>
 /// <remarks>Immutable and thread-safe; see <see cref="IStoryExporter"/> for stream handling.</remarks>
 /// <param name="indented">Indent with two spaces (the default) or write compactly.</param>
@@ -23,16 +24,22 @@ public sealed class JsonExporter(bool indented = true) : IStoryExporter
     /// <inheritdoc />
     public void Write(IEnumerable<StoryView> stories, Stream output)
     {
-        var (s, a) = Exporters.Flatten(stories);
-        Write(s, a, output);
+        ArgumentNullException.ThrowIfNull(stories);
+        var views = stories.ToList();
+        var (s, a) = Exporters.Flatten(views);
+        Write(s, a, views, output);
     }
 
     /// <inheritdoc />
     public void Write(IEnumerable<StoryRecord> stories, IEnumerable<ArticleRecord> articles, Stream output)
     {
         ArgumentNullException.ThrowIfNull(stories);
+        Write(stories.ToList(), Exporters.Distinct(articles), null, output);
+    }
+
+    private void Write(List<StoryRecord> stories, List<ArticleRecord> docs, List<StoryView>? views, Stream output)
+    {
         ArgumentNullException.ThrowIfNull(output);
-        var docs = Exporters.Distinct(articles);
         using var w = new Utf8JsonWriter(output, ExportJson.WriterOptions(indented));
         w.WriteStartObject();
         w.WriteString("schema", ExportJson.Schema);
@@ -43,6 +50,13 @@ public sealed class JsonExporter(bool indented = true) : IStoryExporter
         w.WriteStartArray("documents");
         foreach (var doc in docs) ExportJson.WriteDocument(w, doc, typed: false);
         w.WriteEndArray();
+        var units = StoryExport.Units(stories, docs, views);
+        foreach (var (array, _) in StoryExport.Kinds)
+        {
+            w.WriteStartArray(array);
+            foreach (var unit in units) StoryExport.WriteItems(w, array, unit, typed: false);
+            w.WriteEndArray();
+        }
         w.WriteEndObject();
         w.Flush();
         output.WriteByte((byte)'\n');

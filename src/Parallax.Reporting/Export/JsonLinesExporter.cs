@@ -5,8 +5,9 @@ namespace Parallax.Reporting.Export;
 
 /// <summary>
 /// Writes JSON Lines (docs/schema.md): a header line <c>{"type": "header", "schema": "parallax.export", "schemaVersion": 1}</c>,
-/// then one <c>{"type": "story", …}</c> line per story, then one <c>{"type": "document", …}</c> line per document, each
-/// object shaped as in the JSON export with "type" first. Every line ends with LF, the last one included.
+/// then one <c>{"type": "story", …}</c> line per story, then one <c>{"type": "document", …}</c> line per document, then the
+/// story view: one line per "event", "quote", "quantity", "claim", "framing", "edge" and "summary" item, each object
+/// shaped as in the JSON export's arrays with "type" first. Every line ends with LF, the last one included.
 /// </summary>
 /// <remarks>Immutable and thread-safe; see <see cref="IStoryExporter"/> for stream handling.</remarks>
 public sealed class JsonLinesExporter : IStoryExporter
@@ -23,16 +24,22 @@ public sealed class JsonLinesExporter : IStoryExporter
     /// <inheritdoc />
     public void Write(IEnumerable<StoryView> stories, Stream output)
     {
-        var (s, a) = Exporters.Flatten(stories);
-        Write(s, a, output);
+        ArgumentNullException.ThrowIfNull(stories);
+        var views = stories.ToList();
+        var (s, a) = Exporters.Flatten(views);
+        Write(s, a, views, output);
     }
 
     /// <inheritdoc />
     public void Write(IEnumerable<StoryRecord> stories, IEnumerable<ArticleRecord> articles, Stream output)
     {
         ArgumentNullException.ThrowIfNull(stories);
+        Write(stories.ToList(), Exporters.Distinct(articles), null, output);
+    }
+
+    private static void Write(List<StoryRecord> stories, List<ArticleRecord> docs, List<StoryView>? views, Stream output)
+    {
         ArgumentNullException.ThrowIfNull(output);
-        var docs = Exporters.Distinct(articles);
         using var w = new Utf8JsonWriter(output, ExportJson.WriterOptions(indented: false));
         w.WriteStartObject();
         w.WriteString("type", "header");
@@ -50,6 +57,9 @@ public sealed class JsonLinesExporter : IStoryExporter
             ExportJson.WriteDocument(w, doc, typed: true);
             EndLine(w, output);
         }
+        var units = StoryExport.Units(stories, docs, views);
+        foreach (var (array, _) in StoryExport.Kinds)
+            foreach (var unit in units) StoryExport.WriteItems(w, array, unit, typed: true, () => EndLine(w, output));
         output.Flush();
     }
 

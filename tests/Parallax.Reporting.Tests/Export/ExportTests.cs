@@ -45,7 +45,7 @@ public sealed class ExportTests
         var root = json.RootElement;
 
         // Then the header, the story and the document keys come in the documented order
-        Assert.Equal(["schema", "schemaVersion", "stories", "documents"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["schema", "schemaVersion", "stories", "documents", "events", "quotes", "quantities", "claims", "framing", "network", "summary"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal("parallax.export", root.GetProperty("schema").GetString());
         Assert.Equal(1, root.GetProperty("schemaVersion").GetInt32());
         Assert.Equal(["id", "label", "keyTerms", "articleIds", "createdAt", "updatedAt"], root.GetProperty("stories")[0].EnumerateObject().Select(p => p.Name));
@@ -124,7 +124,8 @@ public sealed class ExportTests
         // Given the story exported as JSON Lines
         var text = Export(new JsonLinesExporter(), Stories.Harbour());
 
-        // Then every line is one JSON object, "type" first, in header/story/document order, LF-terminated
+        // Then every line is one JSON object, "type" first, in header/story/document/story-view order, LF-terminated
+        // (the harbour articles have no event, quote or quantity layers, so the story view is one framing line per original)
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
         var lines = text[..^1].Split('\n');
         var types = lines.Select(l =>
@@ -134,7 +135,7 @@ public sealed class ExportTests
             Assert.Equal("type", first.Name);
             return first.Value.GetString();
         }).ToList();
-        Assert.Equal(["header", "story", "document", "document", "document"], types);
+        Assert.Equal(["header", "story", "document", "document", "document", "framing", "framing"], types);
     }
 
     [Fact]
