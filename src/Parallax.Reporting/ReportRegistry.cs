@@ -14,7 +14,7 @@ public sealed class ReportRegistry
     private readonly List<IReportSection> _sections = [];
     private readonly List<ISpanAnnotationSource> _spanSources = [];
 
-    /// <summary>A registry with the built-in sections (summary, timeline, articles, metadata, removed, duplicates, language)
+    /// <summary>A registry with the built-in sections (summary, timeline, places map, articles, metadata, removed, duplicates, language)
     /// and annotation sources (foreign-language spans, removed-block markers, dates).</summary>
     public static ReportRegistry CreateDefault() => new ReportRegistry()
         .Add(new SummarySection())
@@ -24,6 +24,7 @@ public sealed class ReportRegistry
         .Add(new DuplicatesSection())
         .Add(new LanguageSection())
         .Add(new TimelineSection())
+        .Add(new MapSection())
         .Add(new ForeignLanguageSpanSource())
         .Add(new RemovedBlockMarkerSource())
         .Add(new DateSpanSource());
