@@ -42,6 +42,14 @@ public sealed partial class ToponymResolver
         "along", "english", "across", "despite", "among", "under", "over", "against", "between", "within", "without",
     ], StringComparer.Ordinal);
 
+    // Language names (and words used as such) that are not also a country's demonym: never a place on their own,
+    // whatever small town carries the name (English, Indiana).
+    private static readonly FrozenSet<string> LanguageWords = FrozenSet.ToFrozenSet(
+    [
+        "english", "arabic", "hebrew", "persian", "farsi", "kurdish", "urdu", "pashto", "dari", "latin", "welsh", "swahili",
+        "amharic", "tigrinya", "aramaic", "syriac", "yiddish", "esperanto", "cantonese", "mandarin", "hindi", "bengali", "tamil",
+    ], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Titles = FrozenSet.ToFrozenSet(
     [
         "mr", "mrs", "ms", "dr", "president", "gen", "general", "sen", "senator", "rep", "king", "queen", "prince", "sheikh",
@@ -182,11 +190,18 @@ public sealed partial class ToponymResolver
                         entries = _gazetteer.FindKey(key);
                     }
                 }
-                if (n == 1 && !entries.IsEmpty && (span.End >= text.Length || text[span.End] != '.'))
+                bool period = span.End < text.Length && text[span.End] == '.';
+                if (n == 1 && !entries.IsEmpty && !(period && AfterPlaceAndComma(text, tokens, i)))
                 {
-                    // "Miss." and "Pa." name states only with their period: "Miss Smith" is no place.
+                    // "Miss." and "Pa." name states only with their period and in the AP pattern "Jackson, Miss.":
+                    // "Miss Smith" is no place, nor is the broadcaster Kan at the end of a sentence.
                     var k = key;
                     entries = entries.RemoveAll(e => ViaAbbreviationOnly(e, k));
+                }
+                if (n == 1 && entries.Any(e => e.IsCountry && !string.Equals(PlaceNames.Key(e.Name), key, StringComparison.Ordinal)))
+                {
+                    // A country's demonym ("Canadian", "Arab") refers to the country, never to the town spelt the same.
+                    entries = entries.RemoveAll(e => !e.IsCountry);
                 }
                 if (entries.IsEmpty) continue;
                 if (stopStart && (n == 1 || !key.StartsWith(firstLower + " ", StringComparison.Ordinal))) continue;
@@ -199,6 +214,14 @@ public sealed partial class ToponymResolver
             i += bestLen - 1;
         }
         return found;
+    }
+
+    /// <summary>True when token <paramref name="i"/> follows a capitalised word and ", " (the AP pattern "Wichita, Kan.").</summary>
+    private static bool AfterPlaceAndComma(string text, List<Token> tokens, int i)
+    {
+        if (i == 0) return false;
+        var gap = text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End);
+        return gap.SequenceEqual(", ") && tokens[i - 1].IsCapitalised;
     }
 
     private static bool ViaAbbreviationOnly(GazetteerEntry e, string key)
@@ -236,7 +259,7 @@ public sealed partial class ToponymResolver
         var word = tokens[i].Text;
         var lower = m.Key;
         bool strongReading = m.Entries.Any(e => e.IsCountry || (e.FeatureCode == "ADM1" && e.Population >= 100_000) || e.Id.StartsWith("px:", StringComparison.Ordinal));
-        if (StopWords.Contains(lower)) return true;
+        if (StopWords.Contains(lower) || LanguageWords.Contains(lower)) return true;
         // Contractions (We'll, It's) are words, whatever town the letters spell.
         if (Contraction().IsMatch(word)) return true;
         // An acronym (TASS, NATO) that only spells a town is an organisation.
@@ -254,7 +277,9 @@ public sealed partial class ToponymResolver
         bool nextCap = i + 1 < tokens.Count && tokens[i + 1].IsCapitalised && Adjacent(text, tokens, i, 2)
             && !StopWords.Contains(tokens[i + 1].Text.ToLowerInvariant()) && !NameSuffixes.Contains(tokens[i + 1].Text.ToLowerInvariant());
         if (prevCap) return true;
-        if (nextCap && !strongReading) return true;
+        // Before another capitalised name word only a country reading survives ("Syria Kurds"): a region's or a
+        // town's name there starts a person's or an organisation's name (Vladimir Putin, Washington Post).
+        if (nextCap && !m.Entries.Any(e => e.IsCountry || e.Id.StartsWith("px:", StringComparison.Ordinal))) return true;
         return false;
     }
 
