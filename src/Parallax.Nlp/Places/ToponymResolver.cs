@@ -73,8 +73,12 @@ public sealed partial class ToponymResolver
     /// (for example from NER), each of those spans yields exactly one result with that span, and the resolver's own
     /// detections that do not overlap them are added. Results are ordered by span start.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="personSpans"/> (for example the NER stage's person mentions) is the person-name context: a
+    /// detected name inside a longer person name ("Vladimir" in "Vladimir Putin") is no place unless it names a country.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A candidate span lies outside the text.</exception>
-    public ImmutableArray<ResolvedPlace> Resolve(string text, IReadOnlyList<TextSpan>? candidateSpans = null)
+    public ImmutableArray<ResolvedPlace> Resolve(string text, IReadOnlyList<TextSpan>? candidateSpans = null, IReadOnlyList<TextSpan>? personSpans = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenize(text);
@@ -89,7 +93,10 @@ public sealed partial class ToponymResolver
         }
         foreach (var m in Detect(text, tokens))
         {
-            if (!mentions.Any(g => g.Given && g.Span.Overlaps(m.Span))) mentions.Add(m);
+            if (mentions.Any(g => g.Given && g.Span.Overlaps(m.Span))) continue;
+            if (personSpans is not null && !m.Entries.Any(e => e.IsCountry)
+                && personSpans.Any(p => p.Contains(m.Span) && p.Length > m.Span.Length)) continue;
+            mentions.Add(m);
         }
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         foreach (var m in mentions) m.Hint = HintOf(text, m.Span);
@@ -191,10 +198,10 @@ public sealed partial class ToponymResolver
                     }
                 }
                 bool period = span.End < text.Length && text[span.End] == '.';
-                if (n == 1 && !entries.IsEmpty && !(period && AfterPlaceAndComma(text, tokens, i)))
+                if (n == 1 && !entries.IsEmpty && (!period || (SentenceEndsAt(text, span.End) && !AfterPlaceAndComma(text, tokens, i))))
                 {
-                    // "Miss." and "Pa." name states only with their period and in the AP pattern "Jackson, Miss.":
-                    // "Miss Smith" is no place, nor is the broadcaster Kan at the end of a sentence.
+                    // "Miss." and "Pa." name states only with their period ("Miss Smith" is no place), and a period that
+                    // ends the sentence counts only in the AP pattern "Jackson, Miss." (the broadcaster Kan is no place).
                     var k = key;
                     entries = entries.RemoveAll(e => ViaAbbreviationOnly(e, k));
                 }
@@ -222,6 +229,16 @@ public sealed partial class ToponymResolver
         if (i == 0) return false;
         var gap = text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End);
         return gap.SequenceEqual(", ") && tokens[i - 1].IsCapitalised;
+    }
+
+    /// <summary>True when the period at <paramref name="at"/> ends the text or is followed by space and a capital letter.</summary>
+    private static bool SentenceEndsAt(string text, int at)
+    {
+        int j = at + 1;
+        if (j >= text.Length) return true;
+        if (!char.IsWhiteSpace(text[j])) return false;
+        while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+        return j >= text.Length || char.IsUpper(text[j]);
     }
 
     private static bool ViaAbbreviationOnly(GazetteerEntry e, string key)
@@ -279,7 +296,7 @@ public sealed partial class ToponymResolver
         if (prevCap) return true;
         // Before another capitalised name word only a country reading survives ("Syria Kurds"): a region's or a
         // town's name there starts a person's or an organisation's name (Vladimir Putin, Washington Post).
-        if (nextCap && !m.Entries.Any(e => e.IsCountry || e.Id.StartsWith("px:", StringComparison.Ordinal))) return true;
+        if (nextCap && !strongReading) return true;
         return false;
     }
 

@@ -10,14 +10,20 @@ public sealed class WrongSenseTests
     private static List<string> Resolved(string text) =>
         [.. Resolver.Resolve(text).Where(p => p.Status == PlaceStatus.Resolved).Select(p => p.Span.Of(text))];
 
-    [Theory]
-    [InlineData("Vladimir Putin met Bashar al-Assad in Sochi on Thursday.", "Vladimir")]
-    [InlineData("Victoria Nuland arrived in Kyiv on Monday.", "Victoria")]
-    [InlineData("Indiana Jones was filmed partly in Petra, Jordan.", "Indiana")]
-    public void Resolve_RegionNameStartingAPersonOrOrganisationName_IsNoPlace(string text, string name)
+    private static List<string> ResolvedWithPerson(string text, string person)
     {
-        // When a region's name is the first word of a longer capitalised name
-        var names = Resolved(text);
+        int at = text.IndexOf(person, StringComparison.Ordinal);
+        return [.. Resolver.Resolve(text, personSpans: [new Parallax.Text.TextSpan(at, at + person.Length)])
+            .Where(p => p.Status == PlaceStatus.Resolved).Select(p => p.Span.Of(text))];
+    }
+
+    [Theory]
+    [InlineData("Vladimir Putin met Bashar al-Assad in Sochi on Thursday.", "Vladimir Putin", "Vladimir")]
+    [InlineData("Victoria Nuland arrived in Kyiv on Monday.", "Victoria Nuland", "Victoria")]
+    public void Resolve_RegionNameInsideAPersonName_IsNoPlace(string text, string person, string name)
+    {
+        // Given the person names NER found; when a region's name is the first word of one
+        var names = ResolvedWithPerson(text, person);
 
         // Then it is not a place, and the real places still are
         Assert.DoesNotContain(name, names);
@@ -32,10 +38,24 @@ public sealed class WrongSenseTests
     }
 
     [Fact]
-    public void Resolve_CountryBeforeACapitalisedWord_StaysAPlace()
+    public void Resolve_CountryInsideAPersonSpan_StaysAPlace()
     {
+        // NER sometimes runs a country into a name; the country reading wins.
         const string text = "Syria Kurds held talks with Damascus officials.";
-        Assert.Contains("Syria", Resolved(text));
+        Assert.Contains("Syria", ResolvedWithPerson(text, "Syria Kurds"));
+    }
+
+    [Fact]
+    public void Analyze_DefaultPipeline_UsesNerPersonsForPutin()
+    {
+        // Given the standard pipeline, whose entity stage tags "Vladimir Putin" as a person
+        var doc = Parallax.Nlp.Pipeline.DefaultPipeline.Create().Process(new Parallax.Nlp.Documents.DocumentSource("t.txt",
+            Parallax.Nlp.Documents.ContentKind.PlainText, "Russian President Vladimir Putin met Bashar al-Assad in Sochi on Thursday.", []));
+
+        // Then the place layer has Sochi and no Vladimir
+        var names = doc.Get(PlaceLayers.Places).Where(p => p.Status == PlaceStatus.Resolved).Select(p => p.Span.Of(doc.Text)).ToList();
+        Assert.Contains("Sochi", names);
+        Assert.DoesNotContain("Vladimir", names);
     }
 
     [Theory]
@@ -55,7 +75,7 @@ public sealed class WrongSenseTests
 
     [Theory]
     [InlineData("The report was first aired by the public broadcaster Kan.")]
-    [InlineData("According to Kan. the talks failed.")]
+    [InlineData("The story was broken by Kan. Officials declined to comment.")]
     public void Resolve_StateAbbreviationOutsideTheCityCommaStatePattern_IsNoPlace(string text)
     {
         Assert.DoesNotContain("Kan", Resolved(text));
