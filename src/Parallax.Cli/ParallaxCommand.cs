@@ -35,6 +35,8 @@ internal static class ParallaxCommand
         root.Subcommands.Add(ShowCommand.Create(Context));
         root.Subcommands.Add(SearchCommand.Create(Context));
         root.Subcommands.Add(ExportCommand.Create(Context));
+        root.Subcommands.Add(AlertsCommand.Create(Context));
+        root.Subcommands.Add(AlertsCommand.CreateRules(Context));
         root.Subcommands.Add(EvalCommand.Create(Context));
         root.Subcommands.Add(TrainCommand.Create(Context));
         root.Subcommands.Add(BenchCommand.Create(Context));

@@ -15,7 +15,7 @@ public sealed class ReportRegistry
     private readonly List<ISpanAnnotationSource> _spanSources = [];
 
     /// <summary>A registry with the built-in sections (summary, timeline, the story view — multi-source summary, events, claims,
-    /// framing, actor network — articles, metadata, removed, duplicates, language)
+    /// framing, actor network — articles, places map, metadata, removed, duplicates, language)
     /// and annotation sources (foreign-language spans, removed-block markers, dates).</summary>
     public static ReportRegistry CreateDefault() => new ReportRegistry()
         .Add(new SummarySection())
@@ -30,6 +30,7 @@ public sealed class ReportRegistry
         .Add(new ClaimsSection())
         .Add(new FramingSection())
         .Add(new NetworkSection())
+        .Add(new MapSection())
         .Add(new ForeignLanguageSpanSource())
         .Add(new RemovedBlockMarkerSource())
         .Add(new DateSpanSource());

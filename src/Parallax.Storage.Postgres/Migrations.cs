@@ -74,5 +74,19 @@ internal static class Migrations
             seq bigint NOT NULL
         );
         """,
+        // 2: watch-rule alerts, one per (rule, article, event): the id is their hash, so re-ingesting adds nothing.
+        """
+        CREATE TABLE alerts (
+            seq bigserial PRIMARY KEY,
+            id text COLLATE "C" NOT NULL UNIQUE,
+            rule_id text COLLATE "C" NOT NULL,
+            article_id text COLLATE "C" NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+            event_id text NOT NULL,
+            raised_at timestamptz NOT NULL,
+            json text NOT NULL
+        );
+        CREATE INDEX alerts_rule ON alerts (rule_id, seq);
+        CREATE INDEX alerts_article ON alerts (article_id, seq);
+        """,
     ];
 }

@@ -6,6 +6,7 @@ using Npgsql;
 using NpgsqlTypes;
 using Parallax.Core.Articles;
 using Parallax.Core.Storage;
+using Parallax.Core.Watch;
 using Parallax.Nlp.Documents;
 using Parallax.Nlp.Serialization;
 
@@ -448,6 +449,61 @@ public sealed class PostgresStore : IStore
     {
         await using var c = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return (long)(await Scalar(c, null, "SELECT coalesce(max(seq), 0) FROM articles", cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <inheritdoc />
+    public async Task<int> SaveAlertsAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        if (alerts.Count == 0) return 0;
+        await using var c = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var tx = await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        int added = 0;
+        foreach (var alert in alerts)
+        {
+            if (await Scalar(c, tx, "SELECT 1 FROM articles WHERE id = $1", cancellationToken, alert.ArticleId).ConfigureAwait(false) is null)
+                throw new StoreException(StoreErrorCode.UnknownArticle, $"Alert {alert.Id} names article {alert.ArticleId}, which is not in '{Location}'. Store the article first.");
+            var at = alert.RaisedAt.ToUniversalTime();
+            // Kept to the millisecond, as the SQLite store does, so both stores read back the same alert.
+            at = new DateTimeOffset(at.Ticks - at.Ticks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
+            added += await Execute(c, tx, """
+                INSERT INTO alerts (id, rule_id, article_id, event_id, raised_at, json) VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (id) DO NOTHING
+                """, cancellationToken, alert.Id, alert.RuleId, alert.ArticleId, alert.EventId, at,
+                JsonSerializer.Serialize(alert with { RaisedAt = at }, DocumentJson.Options)).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return added;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Alert>> ListAlertsAsync(AlertQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new AlertQuery();
+        await using var c = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var cmd = new NpgsqlCommand("""
+            SELECT id, json FROM alerts
+            WHERE ($1::text IS NULL OR rule_id = $1) AND ($2::text IS NULL OR article_id = $2)
+            ORDER BY seq LIMIT $3
+            """, c);
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)query.RuleId ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = (object?)query.ArticleId ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter { Value = (long)query.Limit });
+        var list = new List<Alert>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                list.Add(JsonSerializer.Deserialize<Alert>(r.GetString(1), DocumentJson.Options)
+                    ?? throw new JsonException("the stored alert is null"));
+            }
+            catch (JsonException ex)
+            {
+                throw new StoreException(StoreErrorCode.CorruptRow, $"Alert {r.GetString(0)} in '{Location}' cannot be read: {ex.Message}.", ex);
+            }
+        }
+        return list;
     }
 
     /// <inheritdoc />

@@ -48,5 +48,19 @@ internal static class Migrations
             seq INTEGER NOT NULL
         );
         """,
+        // 2: watch-rule alerts, one per (rule, article, event): the id is their hash, so re-ingesting adds nothing.
+        """
+        CREATE TABLE alerts (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            rule_id TEXT NOT NULL,
+            article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            raised_at TEXT NOT NULL,
+            json TEXT NOT NULL
+        );
+        CREATE INDEX alerts_rule ON alerts(rule_id, seq);
+        CREATE INDEX alerts_article ON alerts(article_id, seq);
+        """,
     ];
 }

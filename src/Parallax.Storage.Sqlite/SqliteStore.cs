@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Parallax.Core.Articles;
 using Parallax.Core.Storage;
+using Parallax.Core.Watch;
 using Parallax.Nlp.Documents;
 using Parallax.Nlp.Serialization;
 
@@ -433,6 +434,81 @@ public sealed class SqliteStore : IStore
             Count(await Scalar(c, "SELECT count(*) FROM stories", cancellationToken).ConfigureAwait(false)),
             Count(await Scalar(c, "SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL", cancellationToken).ConfigureAwait(false)),
             Count(await Scalar(c, "PRAGMA user_version", cancellationToken).ConfigureAwait(false)));
+    }
+
+    /// <inheritdoc />
+    public async Task<int> SaveAlertsAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        if (alerts.Count == 0) return 0;
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var c = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await using var tx = (SqliteTransaction)await c.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            int added = 0;
+            foreach (var alert in alerts)
+            {
+                using (var exists = c.CreateCommand())
+                {
+                    exists.Transaction = tx;
+                    exists.CommandText = "SELECT 1 FROM articles WHERE id = $id";
+                    exists.Parameters.AddWithValue("$id", alert.ArticleId);
+                    if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+                        throw new StoreException(StoreErrorCode.UnknownArticle, $"Alert {alert.Id} names article {alert.ArticleId}, which is not in '{Location}'. Store the article first.");
+                }
+                using var ins = c.CreateCommand();
+                ins.Transaction = tx;
+                ins.CommandText = """
+                    INSERT INTO alerts (id, rule_id, article_id, event_id, raised_at, json) VALUES ($id, $rule, $article, $event, $at, $json)
+                    ON CONFLICT(id) DO NOTHING
+                    """;
+                ins.Parameters.AddWithValue("$id", alert.Id);
+                ins.Parameters.AddWithValue("$rule", alert.RuleId);
+                ins.Parameters.AddWithValue("$article", alert.ArticleId);
+                ins.Parameters.AddWithValue("$event", alert.EventId);
+                ins.Parameters.AddWithValue("$at", FormatTime(alert.RaisedAt));
+                ins.Parameters.AddWithValue("$json", JsonSerializer.Serialize(alert with { RaisedAt = ParseTime(FormatTime(alert.RaisedAt)) }, DocumentJson.Options));
+                added += await ins.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return added;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<Alert>> ListAlertsAsync(AlertQuery? query = null, CancellationToken cancellationToken = default)
+    {
+        query ??= new AlertQuery();
+        await using var c = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = """
+            SELECT id, json FROM alerts
+            WHERE ($rule IS NULL OR rule_id = $rule) AND ($article IS NULL OR article_id = $article)
+            ORDER BY seq LIMIT $limit
+            """;
+        cmd.Parameters.AddWithValue("$rule", (object?)query.RuleId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$article", (object?)query.ArticleId ?? DBNull.Value);
+        cmd.Parameters.AddWithValue("$limit", query.Limit);
+        var list = new List<Alert>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                list.Add(JsonSerializer.Deserialize<Alert>(r.GetString(1), DocumentJson.Options)
+                    ?? throw new JsonException("the stored alert is null"));
+            }
+            catch (JsonException ex)
+            {
+                throw new StoreException(StoreErrorCode.CorruptRow, $"Alert {r.GetString(0)} in '{Location}' cannot be read: {ex.Message}.", ex);
+            }
+        }
+        return list;
     }
 
     /// <inheritdoc />

@@ -69,7 +69,7 @@ public sealed class StoryReportWriterTests
 
         // Then the table of contents links each section, in order, and each target exists
         var links = dom.QuerySelectorAll("nav.toc a").Select(a => a.GetAttribute("href")!).ToList();
-        Assert.Equal(["#summary", "#story-summary", "#timeline", "#events", "#claims", "#framing", "#network", "#articles", "#metadata", "#removed", "#duplicates", "#language"], links);
+        Assert.Equal(["#summary", "#story-summary", "#timeline", "#events", "#claims", "#framing", "#network", "#articles", "#map", "#metadata", "#removed", "#duplicates", "#language"], links);
         Assert.All(links, href => Assert.NotNull(dom.GetElementById(href[1..])));
     }
 
@@ -163,7 +163,7 @@ public sealed class StoryReportWriterTests
 
         // Then the section is framed and listed at its place
         var ids = dom.QuerySelectorAll("main > section").Select(s => s.Id).ToList();
-        Assert.Equal(["summary", "story-summary", "timeline", "events", "claims", "framing", "network", "articles", "metadata", "places", "removed", "duplicates", "language"], ids);
+        Assert.Equal(["summary", "story-summary", "timeline", "events", "claims", "framing", "network", "articles", "map", "metadata", "places", "removed", "duplicates", "language"], ids);
         Assert.Equal("Extra places", dom.GetElementById("places")!.QuerySelector("h2")!.TextContent);
     }
 
@@ -205,7 +205,7 @@ public sealed class StoryReportWriterTests
     {
         var view = new StoryView(new StoryRecord("s-0", "Nothing yet", [], [], DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), ImmutableArray<ArticleRecord>.Empty);
         var dom = HtmlDom.Parse(new StoryReportWriter().Html(view));
-        Assert.Equal(12, dom.QuerySelectorAll("main > section").Length);
+        Assert.Equal(13, dom.QuerySelectorAll("main > section").Length);
         Assert.Contains("No articles.", dom.GetElementById("articles")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using Parallax.Core.Storage;
+using Parallax.Core.Watch;
 using Parallax.Nlp.Documents;
 using Xunit;
 
@@ -124,5 +125,72 @@ public abstract class StoreContractTests
         Assert.Equal(4, all.Count);
         Assert.Equal(all.Skip(2), later);
         Assert.Equal(all[^1], await store.GetLastSequenceAsync());
+    }
+
+    private static Alert SampleAlert(string ruleId, string articleId, string eventId) =>
+        new(Alert.KeyOf(ruleId, articleId, eventId), ruleId, "Rule " + ruleId, articleId, eventId, "ASSAULT", "strike",
+            new Parallax.Text.TextSpan(0, 20), "Monitors reported s", "Quneitra", 33.1253, 35.8245, "golan-line-20km", 6.25,
+            "group:hezbollah", null, "2018-06-05", ["inside golan-line-20km: 6.2 km from the shape, buffer 20.0 km", "event-type ASSAULT"],
+            new DateTimeOffset(2026, 11, 23, 10, 0, 0, 123, TimeSpan.Zero));
+
+    [Fact]
+    public async Task SaveAlertsAsync_SameAlertsTwice_StoresOnceAndReadsBack()
+    {
+        // Given a stored article and two alerts on it
+        await using var store = await CreateStoreAsync();
+        var record = Article("Monitors reported shelling near the river on Monday.").Record("s-1");
+        await store.SaveAsync(record, DocumentBuilder.Story("s-1"));
+        Alert[] alerts = [SampleAlert("rule-a", record.Id, "e1"), SampleAlert("rule-b", record.Id, "e1")];
+
+        // When they are saved twice, as re-ingesting or re-checking the rules would
+        var first = await store.SaveAlertsAsync(alerts);
+        var second = await store.SaveAlertsAsync(alerts.Reverse().ToArray());
+
+        // Then each is stored once, in first-stored order, with its evidence intact
+        Assert.Equal(2, first);
+        Assert.Equal(0, second);
+        var back = await store.ListAlertsAsync();
+        Assert.Equal(["rule-a", "rule-b"], back.Select(a => a.RuleId));
+        var a = back[0];
+        var expected = alerts[0];
+        Assert.Equal(expected.Id, a.Id);
+        Assert.Equal(expected.Sentence, a.Sentence);
+        Assert.Equal(expected.SentenceText, a.SentenceText);
+        Assert.Equal(expected.Latitude, a.Latitude);
+        Assert.Equal(expected.DistanceKm, a.DistanceKm);
+        Assert.Equal(expected.Matched.ToArray(), a.Matched.ToArray());
+        Assert.Equal(expected.RaisedAt, a.RaisedAt);
+    }
+
+    [Fact]
+    public async Task ListAlertsAsync_ByRuleAndArticle_ReturnsOnlyThose()
+    {
+        await using var store = await CreateStoreAsync();
+        var one = Article("First report of the agreement.", "Outlet A").Record("s-1");
+        var two = Article("Second report, with a denial.", "Outlet B").Record("s-1");
+        await store.SaveAsync(one, DocumentBuilder.Story("s-1"));
+        await store.SaveAsync(two, DocumentBuilder.Story("s-1"));
+        await store.SaveAlertsAsync([SampleAlert("rule-a", one.Id, "e1"), SampleAlert("rule-b", one.Id, "e2"), SampleAlert("rule-a", two.Id, "e1")]);
+
+        var byRule = await store.ListAlertsAsync(new AlertQuery(RuleId: "rule-a"));
+        var byArticle = await store.ListAlertsAsync(new AlertQuery(ArticleId: one.Id));
+        var limited = await store.ListAlertsAsync(new AlertQuery(Limit: 1));
+
+        Assert.Equal([one.Id, two.Id], byRule.Select(a => a.ArticleId));
+        Assert.Equal(["e1", "e2"], byArticle.Select(a => a.EventId));
+        Assert.Equal("rule-a", Assert.Single(limited).RuleId);
+    }
+
+    [Fact]
+    public async Task SaveAlertsAsync_ArticleNotStored_ThrowsPX2005AndStoresNothing()
+    {
+        await using var store = await CreateStoreAsync();
+        var stored = Article("A stored report.").Record("s-1");
+        await store.SaveAsync(stored, DocumentBuilder.Story("s-1"));
+
+        var ex = await Assert.ThrowsAsync<StoreException>(() => store.SaveAlertsAsync([SampleAlert("rule-a", stored.Id, "e1"), SampleAlert("rule-a", "0000ffff", "e1")]));
+
+        Assert.Equal(StoreErrorCode.UnknownArticle, ex.Code);
+        Assert.Empty(await store.ListAlertsAsync());
     }
 }

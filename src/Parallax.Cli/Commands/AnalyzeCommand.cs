@@ -90,7 +90,9 @@ internal static class AnalyzeCommand
         }
 
         var actors = Parallax.Nlp.Entities.ActorKnowledgeBase.Load(Parallax.Nlp.Entities.ActorKnowledgeBase.UserFilesIn(ctx.DataDirectory));
-        var processor = new ArticleProcessor(DefaultPipeline.Create(actors), store, TimeProvider.System, new ProcessingOptions(parallelism));
+        var watch = AlertsCommand.LoadWatch(ctx, actors, out bool brokenRules);
+        if (brokenRules) return ExitCodes.Failure;
+        var processor = new ArticleProcessor(DefaultPipeline.Create(actors), store, TimeProvider.System, new ProcessingOptions(parallelism, Watch: watch));
         ProcessingSummary summary;
         if (ctx.Interactive && !verbose)
         {
@@ -123,6 +125,8 @@ internal static class AnalyzeCommand
         var table = new Table().AddColumns("stored", "already stored", "failed", "duplicates", "new stories");
         table.AddRow(I(summary.Stored), I(summary.AlreadyStored), I(failed), I(summary.Duplicates), I(summary.NewStories));
         ctx.Console.Write(table);
+        if (watch is not null)
+            ctx.Out.WriteLine($"alerts: {I(summary.Alerts)} new from {I(watch.Rules.Rules.Length)} watch rules in {AlertsCommand.RulesDirectory(ctx)}; list them with `parallax alerts`.");
 
         if (writeReports && touched.Count > 0)
         {

@@ -16,10 +16,10 @@ internal static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs; the median is reported.", DefaultValueFactory = _ => 3 };
         var stage = new Option<string>("--stage")
         {
-            Description = "What to time: clean (ingest + clean, the default) or nlp (tokens, sentences and named entities over the clean text of --corpus).",
+            Description = "What to time: clean (ingest + clean, the default), nlp (tokens, sentences and named entities over the clean text of --corpus) or places (gazetteer load time and memory, toponym resolution over the clean text).",
             DefaultValueFactory = _ => "clean",
         };
-        stage.AcceptOnlyFromAmong("clean", "nlp");
+        stage.AcceptOnlyFromAmong("clean", "nlp", "places");
         var command = new Command("bench", "Measure ingest and clean throughput (words per second, one thread) and peak memory.");
         command.Options.Add(corpus);
         command.Options.Add(generate);
@@ -51,6 +51,8 @@ internal static class BenchCommand
             }
             if (string.Equals(r.GetValue(stage), "nlp", StringComparison.Ordinal))
                 return await NlpAsync(ctx, folder, Math.Max(1, r.GetValue(runs)), ct).ConfigureAwait(false);
+            if (string.Equals(r.GetValue(stage), "places", StringComparison.Ordinal))
+                return await PlacesAsync(ctx, folder, Math.Max(1, r.GetValue(runs)), ct).ConfigureAwait(false);
             var results = new List<ThroughputRun>();
             var table = new Table().AddColumns("run", "files", "MB", "words", "ingest s", "ingest+clean s", "words/s", "MB/s", "peak MB");
             for (int i = 0; i < Math.Max(1, r.GetValue(runs)); i++)
@@ -68,6 +70,32 @@ internal static class BenchCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Gazetteer load time and memory, then toponym resolution on one thread over the clean text of every article.</summary>
+    private static async Task<int> PlacesAsync(CliContext ctx, string folder, int runs, CancellationToken ct)
+    {
+        var texts = await CleanTextsAsync(folder, ct).ConfigureAwait(false);
+        var result = PlacesBenchmark.Run(texts, runs);
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        self.Refresh();
+        var table = new Table().AddColumns("entries", "first load ms", "load ms (median)", "heap MB", "texts", "words", "places", "runs", "median words/s", "texts/s", "peak MB");
+        table.AddRow(F(result.Entries), F(result.FirstLoadMs), F(result.LoadMedianMs), F(result.HeapMb), F(result.Texts), F(result.Words), F(result.Places),
+            F(runs), F(result.WordsPerSecond), F(result.TextsPerSecond), F(self.PeakWorkingSet64 / 1e6));
+        ctx.Console.Write(table);
+        ctx.Out.WriteLine($"{{\"summary\":\"parallax-places\",\"first_load_ms\":{result.FirstLoadMs.ToString("0", CultureInfo.InvariantCulture)},\"load_ms\":{result.LoadMedianMs.ToString("0", CultureInfo.InvariantCulture)},\"words_per_second\":{result.WordsPerSecond.ToString("0", CultureInfo.InvariantCulture)}}}");
+        return ExitCodes.Success;
+    }
+
+    private static async Task<List<string>> CleanTextsAsync(string folder, CancellationToken ct)
+    {
+        var texts = new List<string>();
+        var clean = new Parallax.Nlp.Cleaning.CleaningStage();
+        using var reader = new Parallax.Ingest.SourceReader(new Parallax.Ingest.IngestOptions());
+        await foreach (var item in reader.ReadAsync([folder], ct).ConfigureAwait(false))
+            if (item is Parallax.Ingest.IngestedSource s)
+                texts.Add(clean.Analyze(new Parallax.Nlp.Documents.Document(s.Source), ct).Clean.Text);
+        return texts;
     }
 
     /// <summary>Tokens + sentences + NER on one thread over the clean text of every article (read and cleaned first, untimed).</summary>

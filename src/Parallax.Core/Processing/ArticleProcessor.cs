@@ -1,6 +1,7 @@
 using Parallax.Core.Articles;
 using Parallax.Core.Storage;
 using Parallax.Core.Stories;
+using Parallax.Core.Watch;
 using Parallax.Nlp.Documents;
 using Parallax.Nlp.Pipeline;
 using Parallax.Nlp.Time;
@@ -28,13 +29,15 @@ public enum ProcessingEventKind
 /// <param name="StoryScore">How strongly the article matched its story (0 when it opened a new one).</param>
 public sealed record ProcessingEvent(ProcessingEventKind Kind, string SourceId, string? ArticleId, string? StoryId, string? DuplicateOf, string? Message, double StoryScore = 0);
 
-/// <summary>Totals of one run.</summary>
-public sealed record ProcessingSummary(int Stored, int AlreadyStored, int Failed, int Duplicates, int NewStories);
+/// <summary>Totals of one run; <paramref name="Alerts"/> counts the watch-rule alerts newly stored.</summary>
+public sealed record ProcessingSummary(int Stored, int AlreadyStored, int Failed, int Duplicates, int NewStories, int Alerts = 0);
 
 /// <summary>Options for <see cref="ArticleProcessor"/>.</summary>
 /// <param name="MaxParallelism">Documents analysed at once (default: processor count).</param>
 /// <param name="SnapshotEvery">Save the story index after this many stored articles (and at the end).</param>
-public sealed record ProcessingOptions(int MaxParallelism = 0, int SnapshotEvery = 200)
+/// <param name="Watch">Watch rules checked on the events of each newly stored article; each match is stored as an
+/// <see cref="Alert"/> right after its article (null: no rules).</param>
+public sealed record ProcessingOptions(int MaxParallelism = 0, int SnapshotEvery = 200, WatchEvaluator? Watch = null)
 {
     internal int EffectiveParallelism => MaxParallelism > 0 ? MaxParallelism : Environment.ProcessorCount;
 }
@@ -149,7 +152,7 @@ public sealed class ArticleProcessor
         private long _next;
         private long _registered;
         private int _sinceSnapshot;
-        private int _stored, _already, _failed, _duplicates, _newStories;
+        private int _stored, _already, _failed, _duplicates, _newStories, _alerts;
 
         public void Register(DocumentSource source)
         {
@@ -209,6 +212,10 @@ public sealed class ArticleProcessor
                 return;
             }
             _stored++;
+            // Alerts follow their article in a second transaction; were the process killed in between,
+            // `parallax alerts --recheck` raises them again (alert ids are stable, so nothing is doubled).
+            if (owner._options.Watch is { } watch && watch.Evaluate(doc, now) is { IsEmpty: false } alerts)
+                _alerts += await owner._store.SaveAlertsAsync(alerts, ct).ConfigureAwait(false);
             if (decision.DuplicateOf is not null) _duplicates++;
             if (decision.NewStory) _newStories++;
             Report(new ProcessingEvent(ProcessingEventKind.Stored, o.Source.SourceId, doc.Id, decision.StoryId, decision.DuplicateOf, null,
@@ -237,6 +244,6 @@ public sealed class ArticleProcessor
             _sinceSnapshot = 0;
         }
 
-        public ProcessingSummary Summary() => new(_stored, _already, _failed, _duplicates, _newStories);
+        public ProcessingSummary Summary() => new(_stored, _already, _failed, _duplicates, _newStories, _alerts);
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parallax.Core.Articles;
+using Parallax.Core.Watch;
 
 namespace Parallax.Core.Storage;
 
@@ -56,6 +57,16 @@ public interface IStore : IAsyncDisposable
 
     /// <summary>Counts for status output.</summary>
     Task<StoreStats> GetStatsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores watch-rule alerts, in list order, in one transaction. Idempotent by <see cref="Alert.Id"/>: an alert whose
+    /// id is already stored is skipped (the first one stored is kept). Every alert's article must be stored (PX2005
+    /// otherwise). Returns how many were newly stored.
+    /// </summary>
+    Task<int> SaveAlertsAsync(IReadOnlyList<Alert> alerts, CancellationToken cancellationToken = default);
+
+    /// <summary>Stored alerts in the order they were first stored, filtered by <paramref name="query"/> (all when null).</summary>
+    Task<IReadOnlyList<Alert>> ListAlertsAsync(AlertQuery? query = null, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One row of an article listing.</summary>
@@ -80,6 +91,8 @@ public enum StoreErrorCode
     CorruptRow = 2003,
     /// <summary>PX2004: a search query is not valid FTS5 syntax.</summary>
     BadQuery = 2004,
+    /// <summary>PX2005: an alert names an article that is not stored.</summary>
+    UnknownArticle = 2005,
 }
 
 /// <summary>A storage error with a stable PX2xxx code and advice.</summary>

@@ -5,8 +5,9 @@ using Parallax.Nlp.Pipeline;
 namespace Parallax.Nlp.Places;
 
 /// <summary>
-/// Finds and resolves the places a document names. Requires <see cref="Layers.Clean"/>; assigns
-/// <see cref="PlaceLayers.Places"/> (spans over the clean text).
+/// Finds and resolves the places a document names. Requires <see cref="Layers.Clean"/>; uses the entity stage's
+/// person mentions (<see cref="Ner.EntityLayers.Mentions"/>) when present; assigns <see cref="PlaceLayers.Places"/>
+/// (spans over the clean text).
 /// </summary>
 /// <remarks>Thread-safe: holds only the immutable resolver.</remarks>
 public sealed class PlaceStage : PipelineStage<ImmutableArray<ResolvedPlace>>
@@ -35,7 +36,11 @@ public sealed class PlaceStage : PipelineStage<ImmutableArray<ResolvedPlace>>
     {
         ArgumentNullException.ThrowIfNull(document);
         cancellationToken.ThrowIfCancellationRequested();
-        return _resolver.Resolve(document.Text);
+        // The entity stage's person names, when it ran, keep first names that are also regions from becoming places.
+        IReadOnlyList<Parallax.Text.TextSpan>? persons = document.TryGet(Ner.EntityLayers.Mentions, out var mentions)
+            ? [.. mentions.Where(m => m.Type == Ner.EntityType.Person).Select(m => m.Span)]
+            : null;
+        return _resolver.Resolve(document.Text, personSpans: persons);
     }
 
     /// <inheritdoc />

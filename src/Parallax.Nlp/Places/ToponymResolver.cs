@@ -42,6 +42,14 @@ public sealed partial class ToponymResolver
         "along", "english", "across", "despite", "among", "under", "over", "against", "between", "within", "without",
     ], StringComparer.Ordinal);
 
+    // Language names (and words used as such) that are not also a country's demonym: never a place on their own,
+    // whatever small town carries the name (English, Indiana).
+    private static readonly FrozenSet<string> LanguageWords = FrozenSet.ToFrozenSet(
+    [
+        "english", "arabic", "hebrew", "persian", "farsi", "kurdish", "urdu", "pashto", "dari", "latin", "welsh", "swahili",
+        "amharic", "tigrinya", "aramaic", "syriac", "yiddish", "esperanto", "cantonese", "mandarin", "hindi", "bengali", "tamil",
+    ], StringComparer.Ordinal);
+
     private static readonly FrozenSet<string> Titles = FrozenSet.ToFrozenSet(
     [
         "mr", "mrs", "ms", "dr", "president", "gen", "general", "sen", "senator", "rep", "king", "queen", "prince", "sheikh",
@@ -65,8 +73,12 @@ public sealed partial class ToponymResolver
     /// (for example from NER), each of those spans yields exactly one result with that span, and the resolver's own
     /// detections that do not overlap them are added. Results are ordered by span start.
     /// </summary>
+    /// <remarks>
+    /// <paramref name="personSpans"/> (for example the NER stage's person mentions) is the person-name context: a
+    /// detected name inside a longer person name ("Vladimir" in "Vladimir Putin") is no place unless it names a country.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">A candidate span lies outside the text.</exception>
-    public ImmutableArray<ResolvedPlace> Resolve(string text, IReadOnlyList<TextSpan>? candidateSpans = null)
+    public ImmutableArray<ResolvedPlace> Resolve(string text, IReadOnlyList<TextSpan>? candidateSpans = null, IReadOnlyList<TextSpan>? personSpans = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var tokens = Tokenize(text);
@@ -81,7 +93,10 @@ public sealed partial class ToponymResolver
         }
         foreach (var m in Detect(text, tokens))
         {
-            if (!mentions.Any(g => g.Given && g.Span.Overlaps(m.Span))) mentions.Add(m);
+            if (mentions.Any(g => g.Given && g.Span.Overlaps(m.Span))) continue;
+            if (personSpans is not null && !m.Entries.Any(e => e.IsCountry)
+                && personSpans.Any(p => p.Contains(m.Span) && p.Length > m.Span.Length)) continue;
+            mentions.Add(m);
         }
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         foreach (var m in mentions) m.Hint = HintOf(text, m.Span);
@@ -182,11 +197,18 @@ public sealed partial class ToponymResolver
                         entries = _gazetteer.FindKey(key);
                     }
                 }
-                if (n == 1 && !entries.IsEmpty && (span.End >= text.Length || text[span.End] != '.'))
+                bool period = span.End < text.Length && text[span.End] == '.';
+                if (n == 1 && !entries.IsEmpty && (!period || (SentenceEndsAt(text, span.End) && !AfterPlaceAndComma(text, tokens, i))))
                 {
-                    // "Miss." and "Pa." name states only with their period: "Miss Smith" is no place.
+                    // "Miss." and "Pa." name states only with their period ("Miss Smith" is no place), and a period that
+                    // ends the sentence counts only in the AP pattern "Jackson, Miss." (the broadcaster Kan is no place).
                     var k = key;
                     entries = entries.RemoveAll(e => ViaAbbreviationOnly(e, k));
+                }
+                if (n == 1 && entries.Any(e => e.IsCountry && !string.Equals(PlaceNames.Key(e.Name), key, StringComparison.Ordinal)))
+                {
+                    // A country's demonym ("Canadian", "Arab") refers to the country, never to the town spelt the same.
+                    entries = entries.RemoveAll(e => !e.IsCountry);
                 }
                 if (entries.IsEmpty) continue;
                 if (stopStart && (n == 1 || !key.StartsWith(firstLower + " ", StringComparison.Ordinal))) continue;
@@ -199,6 +221,24 @@ public sealed partial class ToponymResolver
             i += bestLen - 1;
         }
         return found;
+    }
+
+    /// <summary>True when token <paramref name="i"/> follows a capitalised word and ", " (the AP pattern "Wichita, Kan.").</summary>
+    private static bool AfterPlaceAndComma(string text, List<Token> tokens, int i)
+    {
+        if (i == 0) return false;
+        var gap = text.AsSpan(tokens[i - 1].End, tokens[i].Start - tokens[i - 1].End);
+        return gap.SequenceEqual(", ") && tokens[i - 1].IsCapitalised;
+    }
+
+    /// <summary>True when the period at <paramref name="at"/> ends the text or is followed by space and a capital letter.</summary>
+    private static bool SentenceEndsAt(string text, int at)
+    {
+        int j = at + 1;
+        if (j >= text.Length) return true;
+        if (!char.IsWhiteSpace(text[j])) return false;
+        while (j < text.Length && char.IsWhiteSpace(text[j])) j++;
+        return j >= text.Length || char.IsUpper(text[j]);
     }
 
     private static bool ViaAbbreviationOnly(GazetteerEntry e, string key)
@@ -236,7 +276,7 @@ public sealed partial class ToponymResolver
         var word = tokens[i].Text;
         var lower = m.Key;
         bool strongReading = m.Entries.Any(e => e.IsCountry || (e.FeatureCode == "ADM1" && e.Population >= 100_000) || e.Id.StartsWith("px:", StringComparison.Ordinal));
-        if (StopWords.Contains(lower)) return true;
+        if (StopWords.Contains(lower) || LanguageWords.Contains(lower)) return true;
         // Contractions (We'll, It's) are words, whatever town the letters spell.
         if (Contraction().IsMatch(word)) return true;
         // An acronym (TASS, NATO) that only spells a town is an organisation.
@@ -254,6 +294,8 @@ public sealed partial class ToponymResolver
         bool nextCap = i + 1 < tokens.Count && tokens[i + 1].IsCapitalised && Adjacent(text, tokens, i, 2)
             && !StopWords.Contains(tokens[i + 1].Text.ToLowerInvariant()) && !NameSuffixes.Contains(tokens[i + 1].Text.ToLowerInvariant());
         if (prevCap) return true;
+        // Before another capitalised name word only a country reading survives ("Syria Kurds"): a region's or a
+        // town's name there starts a person's or an organisation's name (Vladimir Putin, Washington Post).
         if (nextCap && !strongReading) return true;
         return false;
     }
