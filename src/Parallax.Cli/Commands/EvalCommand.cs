@@ -51,7 +51,9 @@ internal static class EvalCommand
         var timemlExport = new Option<string?>("--export-text") { Description = "Write each document's text and DCT (NAME.txt, NAME.date) to this folder for a peer to tag, and stop." };
         timeml.Arguments.Add(timemlDir);
         timeml.Options.Add(timemlPredictions);
+        var timemlErrors = new Option<string?>("--errors") { Description = "Also write every disagreement (missed, spurious, value, type) to this file as tab-separated lines." };
         timeml.Options.Add(timemlExport);
+        timeml.Options.Add(timemlErrors);
         timeml.SetAction(r =>
         {
             var ctx = context(r);
@@ -68,7 +70,10 @@ internal static class EvalCommand
                 ctx.Out.WriteLine(TimeMlBenchmark.ScorePredictions(dir, predictions).ToMarkdownTable());
                 return ExitCodes.Success;
             }
-            ctx.Out.WriteLine(TimeMlBenchmark.Run(dir).ToMarkdownTable());
+            var ours = TimeMlBenchmark.Run(dir);
+            ctx.Out.WriteLine(ours.ToMarkdownTable());
+            if (r.GetValue(timemlErrors) is { } errorFile)
+                File.WriteAllLines(errorFile, ours.Errors.Select(e => string.Join('\t', e.File, e.Kind, e.Text.ReplaceLineEndings(" "), e.Gold ?? "-", e.Ours ?? "-")));
             return ExitCodes.Success;
         });
         command.Subcommands.Add(timeml);

@@ -225,7 +225,7 @@ internal sealed class TimexResolver
     }
 
     private DateOnly WeekdayNear(DayOfWeek wd, Tense tense) =>
-        tense == Tense.Future ? Next(wd, _anchor!.Date, strict: true) : Previous(wd, _anchor!.Date, strict: false);
+        tense == Tense.Future ? Next(wd, _anchor!.Date, strict: false) : Previous(wd, _anchor!.Date, strict: false);
 
     private DateOnly? YearForWeekday(int month, int day, DayOfWeek wd)
     {
@@ -482,6 +482,24 @@ internal sealed class TimexResolver
         int year = m["year"] is { } y ? int.Parse(y, Inv) : a.Year;
         int q;
         string why;
+        if (m["yrel"] is { } yrel)
+        {
+            // "last year's third quarter": the year is relative to the anchor, the quarter named or the one under discussion.
+            year = a.Year + (yrel.ToLowerInvariant() switch { "last" or "previous" => -1, "next" => 1, _ => 0 });
+        }
+        if ((m.Has("yrel") || m.Has("year")) && ord is null && !half)
+        {
+            q = _lastQuarter?.Quarter ?? (current == 1 ? 4 : current - 1);
+            why = _lastQuarter is null ? "the year named, its most recent completed quarter" : "the year named, the quarter under discussion";
+            _lastQuarter = (year, q, m.Span.End);
+            return new Result(TimexType.Date, $"{year:D4}-Q{q}", null, why, 0.7, new DateOnly(year, ((q - 1) * 3) + 1, 1), Granularity.Quarter);
+        }
+        if (m.Has("yrel") && ord is { } named)
+        {
+            q = named;
+            if (!half) _lastQuarter = (year, q, m.Span.End);
+            return new Result(TimexType.Date, $"{year:D4}-{letter}{q}", null, "named quarter of the year named", 0.85, new DateOnly(year, ((q - 1) * (half ? 6 : 3)) + 1, 1), Granularity.Quarter);
+        }
         if (ord is { } o)
         {
             q = o;
@@ -679,6 +697,8 @@ internal sealed class TimexResolver
 
     internal static double? ParseNumber(string text)
     {
+        if (text.EndsWith("1/2", StringComparison.Ordinal) && double.TryParse(text.AsSpan(0, text.Length - 3).Trim(), NumberStyles.Integer, Inv, out var whole))
+            return whole + 0.5;
         if (double.TryParse(text, NumberStyles.Float, Inv, out var v)) return v;
         var parts = text.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 2 && Word(parts[0]) is { } tens && Word(parts[1]) is { } ones && tens >= 20) return tens + ones;
