@@ -20,8 +20,12 @@ public static class TimeLayers
     /// <summary>The expressions re-resolved against <see cref="StoryAnchor"/>; present exactly when it is.</summary>
     public static readonly AnnotationKey<ImmutableArray<Timex>> StoryTimexes = new("timexes.story");
 
+    /// <summary>Ranges between two expressions of <see cref="Timexes"/> ("June 12-15", "from May to July"), in text order.</summary>
+    public static readonly AnnotationKey<ImmutableArray<TimexRange>> Ranges = new("timex-ranges");
+
     static TimeLayers()
     {
+        DocumentJson.Register(Ranges);
         DocumentJson.Register(Timexes);
         DocumentJson.Register(Anchor);
         DocumentJson.Register(StoryAnchor);

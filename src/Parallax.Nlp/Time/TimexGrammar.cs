@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Parallax.Text;
@@ -68,6 +69,8 @@ internal static class TimexGrammar
         (new Regex(@"\b(?:(?<mod>early|late)\s+(?:on\s+)?)?" + Wd + @",?\s+(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Mon + @"(?:,?\s+" + Year + ")?", Options), MentionKind.Calendar),
         (new Regex(@"\b(?:(?<mod>early|late)\s+(?:on\s+)?)?" + Wd + @",\s+" + Mon + @"(?!\s*\d)", Options), MentionKind.Calendar),
         (new Regex(@"\b" + Approx + "?" + Mod + "?" + Mon + @"\s+" + Day + @"(?:(?:,\s*|\s+)" + Year + ")?", Options), MentionKind.Calendar),
+        // The bare end day of a range after a month and day: "June 12-15", "June 12 to 15", "between June 12 and 15".
+        (new Regex(@"(?<=\bbetween\s+" + Mon + @"\s+[0-3]?\d(?:st|nd|rd|th)?\s+and\s+|\b" + Mon + @"\s+[0-3]?\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until|till)\s*)(?<rangeend>)(?<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d:/.,]\d|\s*(?:%|percent|per\s+cent))", Options), MentionKind.Calendar),
         (new Regex(@"\b" + Mod + "?" + Day + @"\s+(?:of\s+)?" + Mon + @"(?:,?\s+" + Year + ")?", Options), MentionKind.Calendar),
         (new Regex(@"\b" + Mon + @"\s+(?<day>[0-3]?\d)/(?<yy>\d\d)\b", Options), MentionKind.Calendar),
         (new Regex(@"\b(?<year>(?:19|20)\d\d)-(?<mnum>[01]\d)-(?<day>[0-3]\d)\b", Options), MentionKind.Calendar),
@@ -128,9 +131,17 @@ internal static class TimexGrammar
         return [.. kept];
     }
 
+    private static readonly FrozenSet<string> FullMonths = FrozenSet.ToFrozenSet(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+        StringComparer.OrdinalIgnoreCase);
+
     private static Mention Trim(string text, Mention m)
     {
         int end = m.Span.End;
+        // A full month name ending the expression takes no abbreviation dot: "from May to July." ends the sentence.
+        if (end > m.Span.Start && text[end - 1] == '.' && m["mon"] is { } mon && mon.EndsWith('.') && FullMonths.Contains(mon[..^1])
+            && text.AsSpan(m.Span.Start, m.Span.Length).TrimEnd('.').EndsWith(mon.AsSpan(0, mon.Length - 1), StringComparison.Ordinal))
+            end--;
         while (end > m.Span.Start && (text[end - 1] == ',' || char.IsWhiteSpace(text[end - 1]))) end--;
         return end == m.Span.End ? m : m with { Span = new TextSpan(m.Span.Start, end) };
     }

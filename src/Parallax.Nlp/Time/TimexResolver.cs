@@ -61,6 +61,9 @@ internal sealed class TimexResolver
             }
             if (r.Date is { } d && r.Type is TimexType.Date or TimexType.Time)
             {
+                // A month with a part ("late May") hands on the part's day, so "the following week" steps from late May.
+                if (r.Granularity == Granularity.Month && r.Mod is "END" or "MID")
+                    d = new DateOnly(d.Year, d.Month, r.Mod == "END" ? DateTime.DaysInMonth(d.Year, d.Month) - 3 : 15);
                 _ref = d;
                 _refGranularity = r.Granularity;
                 _refId = id;
@@ -136,6 +139,14 @@ internal sealed class TimexResolver
         {
             if (_anchor is not null && onlyYear > _anchor.Date.Year + 30) return null;
             return new Result(TimexType.Date, onlyYear.ToString("D4", Inv), mod, "explicit year", 0.95, new DateOnly(onlyYear, 1, 1), Granularity.Year);
+        }
+
+        if (month is null && day is { } endDay && m.Has("rangeend"))
+        {
+            // The bare end of a day range ("June 12-15", "between June 12 and 15"): month and year of the start.
+            if (_ref is not { } start || _refGranularity != Granularity.Day || !TryDate(start.Year, start.Month, endDay, out var end) || end <= start)
+                return null;
+            return new Result(TimexType.Date, Iso(end), null, "end of a day range: month and year of its start", 0.85, end, Granularity.Day, FromReference: true);
         }
 
         if (month is { } mo && day is { } d2)
