@@ -16,10 +16,10 @@ internal static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs; the median is reported.", DefaultValueFactory = _ => 3 };
         var stage = new Option<string>("--stage")
         {
-            Description = "What to time: clean (ingest + clean, the default), nlp (tokens, sentences and named entities over the clean text of --corpus) or places (gazetteer load time and memory, toponym resolution over the clean text).",
+            Description = "What to time: clean (ingest + clean, the default), nlp (tokens, sentences and named entities over the clean text of --corpus), places (gazetteer load time and memory, toponym resolution) or time (temporal anchor + expressions over the clean text of --corpus).",
             DefaultValueFactory = _ => "clean",
         };
-        stage.AcceptOnlyFromAmong("clean", "nlp", "places");
+        stage.AcceptOnlyFromAmong("clean", "nlp", "places", "time");
         var command = new Command("bench", "Measure ingest and clean throughput (words per second, one thread) and peak memory.");
         command.Options.Add(corpus);
         command.Options.Add(generate);
@@ -49,6 +49,8 @@ internal static class BenchCommand
                 ctx.Fail($"corpus folder '{folder}' not found.");
                 return ExitCodes.NotFound;
             }
+            if (string.Equals(r.GetValue(stage), "time", StringComparison.Ordinal))
+                return await TimeAsync(ctx, folder, Math.Max(1, r.GetValue(runs)), ct).ConfigureAwait(false);
             if (string.Equals(r.GetValue(stage), "nlp", StringComparison.Ordinal))
                 return await NlpAsync(ctx, folder, Math.Max(1, r.GetValue(runs)), ct).ConfigureAwait(false);
             if (string.Equals(r.GetValue(stage), "places", StringComparison.Ordinal))
@@ -114,6 +116,34 @@ internal static class BenchCommand
         table.AddRow(F(texts.Count), F(words), F(entities), F(runs), F(wordsPerSecond), F(self.PeakWorkingSet64 / 1e6));
         ctx.Console.Write(table);
         ctx.Out.WriteLine($"{{\"summary\":\"parallax-tokens-sentences-ner\",\"files\":{F(texts.Count)},\"words\":{F(words)},\"words_per_second\":{wordsPerSecond.ToString("0", CultureInfo.InvariantCulture)}}}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The temporal stage's work (anchor, then expressions) on one thread over the clean text of every .txt file. A
+    /// sidecar NAME.date (yyyy-MM-dd, the layout ../shared/peers/dates.js reads) supplies the publication day.</summary>
+    private static async Task<int> TimeAsync(CliContext ctx, string folder, int runs, CancellationToken ct)
+    {
+        var texts = new List<string>();
+        var anchors = new List<DateOnly?>();
+        var clean = new Parallax.Nlp.Cleaning.CleaningStage();
+        using var reader = new Parallax.Ingest.SourceReader(new Parallax.Ingest.IngestOptions());
+        foreach (var file in Directory.EnumerateFiles(folder, "*.txt").Order(StringComparer.Ordinal))
+        {
+            await foreach (var item in reader.ReadAsync([file], ct).ConfigureAwait(false))
+            {
+                if (item is not Parallax.Ingest.IngestedSource s) continue;
+                texts.Add(clean.Analyze(new Parallax.Nlp.Documents.Document(s.Source), ct).Clean.Text);
+                var side = Path.ChangeExtension(file, ".date");
+                anchors.Add(File.Exists(side) && DateOnly.TryParseExact(File.ReadLines(side).FirstOrDefault()?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null);
+            }
+        }
+        var result = Parallax.Evaluation.TimeMl.TemporalBenchmark.Run(texts, anchors, runs);
+        using var self = System.Diagnostics.Process.GetCurrentProcess();
+        self.Refresh();
+        var table = new Table().AddColumns("texts", "words", "expressions", "anchored", "runs", "median words/s", "peak MB");
+        table.AddRow(F(result.Texts), F(result.Words), F(result.Expressions), F(result.Anchored), F(runs), F(result.WordsPerSecond), F(self.PeakWorkingSet64 / 1e6));
+        ctx.Console.Write(table);
+        ctx.Out.WriteLine($"{{\"summary\":\"parallax-time\",\"files\":{F(result.Texts)},\"words\":{F(result.Words)},\"expressions\":{F(result.Expressions)},\"words_per_second\":{result.WordsPerSecond.ToString("0", CultureInfo.InvariantCulture)}}}");
         return ExitCodes.Success;
     }
 

@@ -47,13 +47,33 @@ internal static class EvalCommand
 
         var timemlDir = new Argument<string>("dir") { Description = "A folder of TimeML (.tml) files, searched recursively (like ../shared/bench/timeml)." };
         var timeml = new Command("timeml", "Temporal expressions: TempEval-3 task A (strict and relaxed span P/R/F1, type and value accuracy, value F1).");
+        var timemlPredictions = new Option<string?>("--predictions") { Description = "Score another system's expressions instead of ours: JSON lines as written by ../shared/peers/dates.js over the --export-text folder." };
+        var timemlExport = new Option<string?>("--export-text") { Description = "Write each document's text and DCT (NAME.txt, NAME.date) to this folder for a peer to tag, and stop." };
         timeml.Arguments.Add(timemlDir);
+        timeml.Options.Add(timemlPredictions);
+        var timemlErrors = new Option<string?>("--errors") { Description = "Also write every disagreement (missed, spurious, value, type) to this file as tab-separated lines." };
+        timeml.Options.Add(timemlExport);
+        timeml.Options.Add(timemlErrors);
         timeml.SetAction(r =>
         {
             var ctx = context(r);
             var dir = r.GetValue(timemlDir)!;
             if (!Directory.Exists(dir)) return NotFound(ctx, dir);
-            ctx.Out.WriteLine(TimeMlBenchmark.Run(dir).ToMarkdownTable());
+            if (r.GetValue(timemlExport) is { } exportTo)
+            {
+                ctx.Out.WriteLine($"{TimeMlBenchmark.ExportTexts(dir, exportTo)} documents written to {exportTo}");
+                return ExitCodes.Success;
+            }
+            if (r.GetValue(timemlPredictions) is { } predictions)
+            {
+                if (!File.Exists(predictions)) return NotFound(ctx, predictions);
+                ctx.Out.WriteLine(TimeMlBenchmark.ScorePredictions(dir, predictions).ToMarkdownTable());
+                return ExitCodes.Success;
+            }
+            var ours = TimeMlBenchmark.Run(dir);
+            ctx.Out.WriteLine(ours.ToMarkdownTable());
+            if (r.GetValue(timemlErrors) is { } errorFile)
+                File.WriteAllLines(errorFile, ours.Errors.Select(e => string.Join('\t', e.File, e.Kind, e.Text.ReplaceLineEndings(" "), e.Gold ?? "-", e.Ours ?? "-")));
             return ExitCodes.Success;
         });
         command.Subcommands.Add(timeml);

@@ -201,6 +201,7 @@ public sealed class ArticleProcessor
             }
             var doc = o.Document!;
             var decision = index.Add(ToStoryInput(doc));
+            if (!decision.NewStory) await StoryDating.ApplyAsync(doc, decision.StoryId, owner._store, ct).ConfigureAwait(false);
             var now = owner._time.GetUtcNow();
             var summary = index.Stories.First(s => string.Equals(s.Id, decision.StoryId, StringComparison.Ordinal));
             var story = new StoryRecord(decision.StoryId, summary.Label, [], summary.KeyTerms, now, now);

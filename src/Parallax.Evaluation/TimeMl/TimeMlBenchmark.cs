@@ -101,21 +101,76 @@ public static class TimeMlBenchmark
     /// </summary>
     public static TimeMlReport Run(string folder)
     {
-        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"PX3101: TimeML folder '{folder}' does not exist; pass the folder holding TimeBank/ and AQUAINT/.");
         var tagger = new TemporalTagger();
-        var groups = new SortedDictionary<string, List<Counts>>(StringComparer.Ordinal);
-        var errors = ImmutableArray.CreateBuilder<TimeMlError>();
-        long chars = 0;
-        var clock = new Stopwatch();
+        return Score(folder, (doc, _) =>
+        {
+            var anchor = doc.CreationTime is { } d ? TemporalAnchor.Known(d, "TimeML DCT") : null;
+            return tagger.Tag(doc.Text, anchor);
+        });
+    }
+
+    /// <summary>
+    /// Scores another system's predictions the same way: <paramref name="predictions"/> is JSON lines, one per document, with
+    /// "file" (the name <see cref="ExportTexts"/> gave the document's text) and "expressions", each with "start" and "end"
+    /// (UTF-16 offsets into that text) and either "type" and "value" (TIMEX3), or chrono-node's "date", "iso" and "grain"
+    /// (../shared/peers/dates.js), turned into a value at the grain chrono read (day: 2018-05-28, month: 2018-05, year: 2018,
+    /// hour or finer: a TIME 2018-05-28T14:30). Documents without a line count as having no expressions.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">When <paramref name="folder"/> does not exist (PX3101).</exception>
+    /// <exception cref="FileNotFoundException">When <paramref name="predictions"/> does not exist.</exception>
+    /// <exception cref="InvalidDataException">When a line is not valid JSON (PX3102, with the line number).</exception>
+    public static TimeMlReport ScorePredictions(string folder, string predictions)
+    {
+        var byFile = PeerPredictions.Read(predictions);
+        return Score(folder, (_, name) => byFile.GetValueOrDefault(name, ImmutableArray<Timex>.Empty));
+    }
+
+    /// <summary>
+    /// Writes each document's TEXT as plain UTF-8 to <paramref name="outDir"/> under the name <c>GROUP__FILE.txt</c> (group =
+    /// first subfolder) with a sidecar <c>GROUP__FILE.date</c> holding its DCT (yyyy-MM-dd), the layout
+    /// ../shared/peers/dates.js reads. Returns the number of documents written.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">When <paramref name="folder"/> does not exist (PX3101).</exception>
+    public static int ExportTexts(string folder, string outDir)
+    {
+        Directory.CreateDirectory(outDir);
+        int n = 0;
+        foreach (var (path, group) in Files(folder))
+        {
+            var doc = TimeMlReader.ReadFile(path);
+            var name = ExportName(group, path);
+            File.WriteAllText(Path.Combine(outDir, name + ".txt"), doc.Text);
+            if (doc.CreationTime is { } d)
+                File.WriteAllText(Path.Combine(outDir, name + ".date"), d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "\n");
+            n++;
+        }
+        return n;
+    }
+
+    internal static string ExportName(string group, string path) => (group == "." ? string.Empty : group + "__") + Path.GetFileNameWithoutExtension(path);
+
+    private static IEnumerable<(string Path, string Group)> Files(string folder)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"PX3101: TimeML folder '{folder}' does not exist; pass the folder holding TimeBank/ and AQUAINT/.");
         foreach (var path in Directory.EnumerateFiles(folder, "*.tml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
             var rel = Path.GetRelativePath(folder, path);
             int slash = rel.IndexOfAny(['/', '\\']);
-            string group = slash < 0 ? "." : rel[..slash];
+            yield return (path, slash < 0 ? "." : rel[..slash]);
+        }
+    }
+
+    private static TimeMlReport Score(string folder, Func<TimeMlDocument, string, ImmutableArray<Timex>> system)
+    {
+        var groups = new SortedDictionary<string, List<Counts>>(StringComparer.Ordinal);
+        var errors = ImmutableArray.CreateBuilder<TimeMlError>();
+        long chars = 0;
+        var clock = new Stopwatch();
+        foreach (var (path, group) in Files(folder))
+        {
             var doc = TimeMlReader.ReadFile(path);
-            var anchor = doc.CreationTime is { } d ? TemporalAnchor.Known(d, "TimeML DCT") : null;
             clock.Start();
-            var ours = tagger.Tag(doc.Text, anchor);
+            var ours = system(doc, ExportName(group, path));
             clock.Stop();
             chars += doc.Text.Length;
             if (!groups.TryGetValue(group, out var list)) groups[group] = list = [];

@@ -51,7 +51,7 @@ public sealed class Document
             if (TryGet(Layers.Language, out var lang) && lang.Language != "und")
                 all = all.Append(new MetadataCandidate(MetadataField.Language, lang.Language, MetadataSource.Inferred, lang.Confidence));
             // The temporal stage's inferred anchor is the publication day when nothing else supplied one; it ranks last.
-            if (TryGet(TimeLayers.Anchor, out var anchor) && PublicationDate.Candidate(anchor) is { } published)
+            if (TimeLayers.TryGetAnchor(this, out var anchor) && PublicationDate.Candidate(anchor) is { } published)
                 all = all.Append(published);
             return new ArticleMetadata(all);
         }

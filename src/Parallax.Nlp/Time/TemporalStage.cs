@@ -8,13 +8,14 @@ namespace Parallax.Nlp.Time;
 /// <summary>What <see cref="TemporalStage"/> computes for one document.</summary>
 /// <param name="Timexes">The expressions, in text order.</param>
 /// <param name="Anchor">The anchor they were resolved against.</param>
-public sealed record TemporalResult(ImmutableArray<Timex> Timexes, TemporalAnchor Anchor);
+/// <param name="Ranges">Ranges between two of the expressions ("June 12-15"); default means none.</param>
+public sealed record TemporalResult(ImmutableArray<Timex> Timexes, TemporalAnchor Anchor, ImmutableArray<TimexRange> Ranges = default);
 
 /// <summary>
 /// Tags temporal expressions in the clean text. The anchor is the publication date from the metadata when known
 /// (<see cref="MetadataField.Published"/>, ISO 8601), else inferred from the text; when nothing fixes it the anchor layer
 /// says so (<see cref="AnchorSource.Unknown"/>) and relative expressions stay unresolved.
-/// Requires <see cref="Layers.Clean"/>; assigns <see cref="TimeLayers.Timexes"/> and <see cref="TimeLayers.Anchor"/>.
+/// Requires <see cref="Layers.Clean"/>; assigns <see cref="TimeLayers.Timexes"/>, <see cref="TimeLayers.Anchor"/> and <see cref="TimeLayers.Ranges"/>.
 /// </summary>
 /// <remarks>Thread-safe.</remarks>
 public sealed class TemporalStage : PipelineStage<TemporalResult>
@@ -41,7 +42,7 @@ public sealed class TemporalStage : PipelineStage<TemporalResult>
     public override IReadOnlyList<AnnotationKey> Requires => [Layers.Clean];
 
     /// <inheritdoc />
-    public override IReadOnlyList<AnnotationKey> Assigns => [TimeLayers.Timexes, TimeLayers.Anchor];
+    public override IReadOnlyList<AnnotationKey> Assigns => [TimeLayers.Timexes, TimeLayers.Anchor, TimeLayers.Ranges];
 
     /// <inheritdoc />
     public override TemporalResult Analyze(Document document, CancellationToken cancellationToken = default)
@@ -52,7 +53,8 @@ public sealed class TemporalStage : PipelineStage<TemporalResult>
         var anchor = KnownAnchor(document.Metadata.Value(MetadataField.Published))
             ?? TemporalAnchor.InferAnchor(text, null, _time)
             ?? new TemporalAnchor(DateOnly.MinValue, AnchorSource.Unknown, 0, "no publication date supplied and no dated cue in the text");
-        return new TemporalResult(_tagger.Tag(text, anchor), anchor);
+        var timexes = _tagger.Tag(text, anchor);
+        return new TemporalResult(timexes, anchor, TemporalTagger.Ranges(text, timexes));
     }
 
     /// <inheritdoc />
@@ -62,6 +64,7 @@ public sealed class TemporalStage : PipelineStage<TemporalResult>
         ArgumentNullException.ThrowIfNull(result);
         document.Set(TimeLayers.Timexes, result.Timexes);
         document.Set(TimeLayers.Anchor, result.Anchor);
+        document.Set(TimeLayers.Ranges, result.Ranges.IsDefault ? [] : result.Ranges);
     }
 
     internal static TemporalAnchor? KnownAnchor(string? published)

@@ -26,4 +26,18 @@ public sealed class TemporalTagger
         anchor ??= TemporalAnchor.InferAnchor(text, null);
         return new TimexResolver(text, anchor).Resolve(TimexGrammar.Recognize(text));
     }
+
+    /// <summary>
+    /// The ranges among expressions this tagger returned for <paramref name="text"/>: two dates of one granularity joined
+    /// by "-", "between … and", "from … to/until/through" ("June 12-15", "from May to July").
+    /// </summary>
+    /// <param name="text">The text the expressions were tagged in.</param>
+    /// <param name="timexes">The expressions, in text order, as <see cref="Tag"/> returned them.</param>
+    /// <returns>The ranges in text order (ids r1, r2, …); none share an expression.</returns>
+    /// <exception cref="ArgumentNullException">When <paramref name="text"/> is null.</exception>
+    public static ImmutableArray<TimexRange> Ranges(string text, ImmutableArray<Timex> timexes)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return timexes.IsDefaultOrEmpty ? [] : TimexRanges.Find(text, timexes);
+    }
 }

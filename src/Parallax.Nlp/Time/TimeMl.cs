@@ -95,8 +95,19 @@ public static class TimeMlWriter
     /// <param name="anchor">Written as the DCT when usable; otherwise the DCT element is omitted.</param>
     /// <param name="timexes">The expressions, any order.</param>
     /// <param name="docId">Written as DOCID when given.</param>
-    public static string Write(string text, TemporalAnchor? anchor, IEnumerable<Timex> timexes, string? docId = null)
+    public static string Write(string text, TemporalAnchor? anchor, IEnumerable<Timex> timexes, string? docId = null) =>
+        Write(text, anchor, timexes, [], docId);
+
+    /// <summary>
+    /// As <see cref="Write(string, TemporalAnchor?, IEnumerable{Timex}, string?)"/>, with each range written as a
+    /// non-consuming DURATION TIMEX3 (an empty element right after its end expression) whose beginPoint and endPoint name
+    /// the two expressions; a range whose ends were left out is left out too.
+    /// </summary>
+    public static string Write(string text, TemporalAnchor? anchor, IEnumerable<Timex> timexes, IEnumerable<TimexRange> ranges, string? docId = null)
     {
+        ArgumentNullException.ThrowIfNull(ranges);
+        var rangesByEnd = ranges.ToLookup(r => r.EndId, StringComparer.Ordinal);
+        var written = new HashSet<string>(StringComparer.Ordinal);
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(timexes);
         var sb = new StringBuilder(text.Length * 2);
@@ -139,6 +150,19 @@ public static class TimeMlWriter
                 xw.WriteAttributeString("functionInDocument", "NONE");
                 WriteText(xw, t.Span.Of(text));
                 xw.WriteEndElement();
+                written.Add(t.Id);
+                foreach (var r in rangesByEnd[t.Id])
+                {
+                    if (!written.Contains(r.BeginId)) continue;
+                    xw.WriteStartElement("TIMEX3");
+                    xw.WriteAttributeString("tid", r.Id);
+                    xw.WriteAttributeString("type", "DURATION");
+                    xw.WriteAttributeString("value", r.Duration);
+                    xw.WriteAttributeString("beginPoint", r.BeginId);
+                    xw.WriteAttributeString("endPoint", r.EndId);
+                    xw.WriteAttributeString("functionInDocument", "NONE");
+                    xw.WriteEndElement();
+                }
                 at = t.Span.End;
             }
             WriteText(xw, text[at..]);

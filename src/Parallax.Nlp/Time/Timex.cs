@@ -51,3 +51,16 @@ public sealed record Timex(
     TimexRole Role,
     string Resolution,
     double Confidence);
+
+/// <summary>
+/// A range between two expressions ("between June 12 and 15", "from May to July", "June 12-15"): in TimeML a
+/// non-consuming DURATION TIMEX3 whose beginPoint and endPoint are the two expressions.
+/// </summary>
+/// <param name="Id">Identifier within the document ("r1", "r2", … in text order).</param>
+/// <param name="BeginId">The <see cref="Timex.Id"/> of the start.</param>
+/// <param name="EndId">The <see cref="Timex.Id"/> of the end (inclusive).</param>
+/// <param name="Span">From the range's first word ("between", "from", or the start) to the end expression's end: UTF-16
+/// code units into the same text as the expressions.</param>
+/// <param name="Duration">Its length counted inclusively at the ends' granularity (June 12–15: P4D; May–July: P3M;
+/// 2011–2015: P5Y).</param>
+public sealed record TimexRange(string Id, string BeginId, string EndId, TextSpan Span, string Duration);

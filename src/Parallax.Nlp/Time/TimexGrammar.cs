@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Parallax.Text;
@@ -54,7 +55,7 @@ internal static class TimexGrammar
     private const string Unit = @"(?<unit>second|minute|hour|day|week|fortnight|month|year|decade|centur(?:y|ies)|quarter|weekend)s?";
     private const string Tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety";
     private const string Ones = "one|two|three|four|five|six|seven|eight|nine";
-    private const string Num = @"(?<num>\d+(?:\.\d+)?|(?:" + Tens + @")[\s-](?:" + Ones + @")|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + Tens + "|" + Ones + @"|a hundred|hundred|a thousand|a few|few|several|a couple of|couple of|a couple|a dozen|dozen|an|a|some|many)";
+    private const string Num = @"(?<num>\d+\s+1/2|\d+(?:\.\d+)?|(?:" + Tens + @")[\s-](?:" + Ones + @")|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|" + Tens + "|" + Ones + @"|a hundred|hundred|a thousand|a few|few|several|a couple of|couple of|a couple|a dozen|dozen|an|a|some|many)";
     private const string Approx = @"(?:(?<approx>more than|over|just over|less than|under|just under|nearly|almost|about|around|roughly|approximately|some|at least|at most|up to|no more than|no less than|close to|within)\s+)";
     private const string Mod = @"(?:(?:the\s+)?(?<mod>early|late|mid|the end of|the beginning of|the start of|the middle of|end of|beginning of|start of|middle of|the first half of|the second half of|the latter half of)[\s-]*(?:of\s+)?)";
 
@@ -68,6 +69,8 @@ internal static class TimexGrammar
         (new Regex(@"\b(?:(?<mod>early|late)\s+(?:on\s+)?)?" + Wd + @",?\s+(?:the\s+)?" + Day + @"\s+(?:of\s+)?" + Mon + @"(?:,?\s+" + Year + ")?", Options), MentionKind.Calendar),
         (new Regex(@"\b(?:(?<mod>early|late)\s+(?:on\s+)?)?" + Wd + @",\s+" + Mon + @"(?!\s*\d)", Options), MentionKind.Calendar),
         (new Regex(@"\b" + Approx + "?" + Mod + "?" + Mon + @"\s+" + Day + @"(?:(?:,\s*|\s+)" + Year + ")?", Options), MentionKind.Calendar),
+        // The bare end day of a range after a month and day: "June 12-15", "June 12 to 15", "between June 12 and 15".
+        (new Regex(@"(?<=\bbetween\s+" + Mon + @"\s+[0-3]?\d(?:st|nd|rd|th)?\s+and\s+|\b" + Mon + @"\s+[0-3]?\d(?:st|nd|rd|th)?\s*(?:-|–|—|to|through|until|till)\s*)(?<rangeend>)(?<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?![\d:/.,]\d|\s*(?:%|percent|per\s+cent))", Options), MentionKind.Calendar),
         (new Regex(@"\b" + Mod + "?" + Day + @"\s+(?:of\s+)?" + Mon + @"(?:,?\s+" + Year + ")?", Options), MentionKind.Calendar),
         (new Regex(@"\b" + Mon + @"\s+(?<day>[0-3]?\d)/(?<yy>\d\d)\b", Options), MentionKind.Calendar),
         (new Regex(@"\b(?<year>(?:19|20)\d\d)-(?<mnum>[01]\d)-(?<day>[0-3]\d)\b", Options), MentionKind.Calendar),
@@ -85,6 +88,8 @@ internal static class TimexGrammar
         (new Regex(@"\b" + Approx + @"?(?:the\s+(?:(?<rel>past|last|next|first|previous|coming|final|remaining|latest)\s+)?)?" + Num + @"(?:[\s-]+(?:full|more|straight|consecutive|trading|business|calendar|additional|long))?[\s-]+" + Unit + @"(?<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?(?![\s-]+old)\b", Options), MentionKind.Duration),
         (new Regex(@"\b" + Approx + @"?(?<num>half)\s+(?:an?\s+)?" + Unit + @"\b", Options), MentionKind.Duration),
         (new Regex(@"\b(?:(?<rel>recent|coming|past|next|several|many|few)\s+)?(?<bare>years|months|weeks|days|decades|hours)\b(?!\s+(?:old|ago))", Options), MentionKind.Duration),
+        // "this year's third quarter", "last year's quarter", "the 1988 second quarter": the quarter of a named year.
+        (new Regex(@"\b(?:the\s+)?(?:(?<yrel>this|last|next|previous)\s+year's|" + Year + @"(?:'s)?)\s+(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal[\s-]+)?(?<qunit>quarter|half)(?!ly)\b", Options), MentionKind.Quarter),
         (new Regex(@"\b(?:the\s+)?(?:(?<rel>latest|last|past|previous|current|most recent|recent|next|coming|same|year-earlier|year-ago|comparable|fiscal)[\s-]+)?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+)?(?:fiscal[\s-]+)?(?<qunit>quarter|half)(?!ly)(?:\s+(?:of\s+)?" + Year + @")?\b", Options), MentionKind.Quarter),
         (new Regex(@"\b" + Mod + @"?(?:(?<rel>last|next|this|past|coming)\s+)?(?<season>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?" + Year + @")?\b", Options), MentionKind.Season),
         (new Regex(@"\b(?<holiday>christmas(?:\s+(?:day|eve))?|new\s+year'?s(?:\s+(?:day|eve))?|thanksgiving(?:\s+day)?|independence\s+day|valentine'?s\s+day|halloween)\b", Options), MentionKind.Holiday),
@@ -126,9 +131,17 @@ internal static class TimexGrammar
         return [.. kept];
     }
 
+    private static readonly FrozenSet<string> FullMonths = FrozenSet.ToFrozenSet(
+        ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"],
+        StringComparer.OrdinalIgnoreCase);
+
     private static Mention Trim(string text, Mention m)
     {
         int end = m.Span.End;
+        // A full month name ending the expression takes no abbreviation dot: "from May to July." ends the sentence.
+        if (end > m.Span.Start && text[end - 1] == '.' && m["mon"] is { } mon && mon.EndsWith('.') && FullMonths.Contains(mon[..^1])
+            && text.AsSpan(m.Span.Start, m.Span.Length).TrimEnd('.').EndsWith(mon.AsSpan(0, mon.Length - 1), StringComparison.Ordinal))
+            end--;
         while (end > m.Span.Start && (text[end - 1] == ',' || char.IsWhiteSpace(text[end - 1]))) end--;
         return end == m.Span.End ? m : m with { Span = new TextSpan(m.Span.Start, end) };
     }

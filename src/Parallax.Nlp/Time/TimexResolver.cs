@@ -61,6 +61,9 @@ internal sealed class TimexResolver
             }
             if (r.Date is { } d && r.Type is TimexType.Date or TimexType.Time)
             {
+                // A month with a part ("late May") hands on the part's day, so "the following week" steps from late May.
+                if (r.Granularity == Granularity.Month && r.Mod is "END" or "MID")
+                    d = new DateOnly(d.Year, d.Month, r.Mod == "END" ? DateTime.DaysInMonth(d.Year, d.Month) - 3 : 15);
                 _ref = d;
                 _refGranularity = r.Granularity;
                 _refId = id;
@@ -136,6 +139,14 @@ internal sealed class TimexResolver
         {
             if (_anchor is not null && onlyYear > _anchor.Date.Year + 30) return null;
             return new Result(TimexType.Date, onlyYear.ToString("D4", Inv), mod, "explicit year", 0.95, new DateOnly(onlyYear, 1, 1), Granularity.Year);
+        }
+
+        if (month is null && day is { } endDay && m.Has("rangeend"))
+        {
+            // The bare end of a day range ("June 12-15", "between June 12 and 15"): month and year of the start.
+            if (_ref is not { } start || _refGranularity != Granularity.Day || !TryDate(start.Year, start.Month, endDay, out var end) || end <= start)
+                return null;
+            return new Result(TimexType.Date, Iso(end), null, "end of a day range: month and year of its start", 0.85, end, Granularity.Day, FromReference: true);
         }
 
         if (month is { } mo && day is { } d2)
@@ -225,7 +236,7 @@ internal sealed class TimexResolver
     }
 
     private DateOnly WeekdayNear(DayOfWeek wd, Tense tense) =>
-        tense == Tense.Future ? Next(wd, _anchor!.Date, strict: true) : Previous(wd, _anchor!.Date, strict: false);
+        tense == Tense.Future ? Next(wd, _anchor!.Date, strict: false) : Previous(wd, _anchor!.Date, strict: false);
 
     private DateOnly? YearForWeekday(int month, int day, DayOfWeek wd)
     {
@@ -482,6 +493,24 @@ internal sealed class TimexResolver
         int year = m["year"] is { } y ? int.Parse(y, Inv) : a.Year;
         int q;
         string why;
+        if (m["yrel"] is { } yrel)
+        {
+            // "last year's third quarter": the year is relative to the anchor, the quarter named or the one under discussion.
+            year = a.Year + (yrel.ToLowerInvariant() switch { "last" or "previous" => -1, "next" => 1, _ => 0 });
+        }
+        if ((m.Has("yrel") || m.Has("year")) && ord is null && !half)
+        {
+            q = _lastQuarter?.Quarter ?? (current == 1 ? 4 : current - 1);
+            why = _lastQuarter is null ? "the year named, its most recent completed quarter" : "the year named, the quarter under discussion";
+            _lastQuarter = (year, q, m.Span.End);
+            return new Result(TimexType.Date, $"{year:D4}-Q{q}", null, why, 0.7, new DateOnly(year, ((q - 1) * 3) + 1, 1), Granularity.Quarter);
+        }
+        if (m.Has("yrel") && ord is { } named)
+        {
+            q = named;
+            if (!half) _lastQuarter = (year, q, m.Span.End);
+            return new Result(TimexType.Date, $"{year:D4}-{letter}{q}", null, "named quarter of the year named", 0.85, new DateOnly(year, ((q - 1) * (half ? 6 : 3)) + 1, 1), Granularity.Quarter);
+        }
         if (ord is { } o)
         {
             q = o;
@@ -679,6 +708,8 @@ internal sealed class TimexResolver
 
     internal static double? ParseNumber(string text)
     {
+        if (text.EndsWith("1/2", StringComparison.Ordinal) && double.TryParse(text.AsSpan(0, text.Length - 3).Trim(), NumberStyles.Integer, Inv, out var whole))
+            return whole + 0.5;
         if (double.TryParse(text, NumberStyles.Float, Inv, out var v)) return v;
         var parts = text.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 2 && Word(parts[0]) is { } tens && Word(parts[1]) is { } ones && tens >= 20) return tens + ones;

@@ -28,8 +28,8 @@ internal sealed class DateSpanSource : ISpanAnnotationSource
     public IEnumerable<SpanAnnotation> Annotate(ArticleRecord article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        if (!article.Document.TryGet(TimeLayers.Timexes, out var timexes) || timexes.IsDefaultOrEmpty) yield break;
-        var anchor = article.Document.TryGet(TimeLayers.Anchor, out var a) ? a : null;
+        if (!TimeLayers.TryGetTimexes(article.Document, out var timexes) || timexes.IsDefaultOrEmpty) yield break;
+        var anchor = TimeLayers.TryGetAnchor(article.Document, out var a) ? a : null;
         var text = ArticleFacts.CleanText(article);
         var byId = timexes.GroupBy(t => t.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         foreach (var t in timexes)

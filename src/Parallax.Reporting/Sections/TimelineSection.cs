@@ -128,7 +128,7 @@ internal sealed class TimelineSection : IReportSection
         for (int i = 0; i < articles.Length; i++)
         {
             var article = articles[i];
-            if (article.DuplicateOf is not null || !article.Document.TryGet(TimeLayers.Timexes, out var timexes) || timexes.IsDefaultOrEmpty) continue;
+            if (article.DuplicateOf is not null || !TimeLayers.TryGetTimexes(article.Document, out var timexes) || timexes.IsDefaultOrEmpty) continue;
             var text = ArticleFacts.CleanText(article);
             var sentences = article.Document.TryGet(TokenLayers.Sentences, out var s) ? s : default;
             foreach (var t in timexes)
@@ -178,7 +178,7 @@ internal sealed class TimelineSection : IReportSection
         .. context.View.Articles.Select(a =>
         {
             var published = a.Document.Metadata[MetadataField.Published];
-            var anchor = a.Document.TryGet(TimeLayers.Anchor, out var found) ? found : null;
+            var anchor = TimeLayers.TryGetAnchor(a.Document, out var found) ? found : null;
             return (IReadOnlyList<Cell>)
             [
                 new Cell(context.LabelOf(a.Id), context.AnchorOf(a.Id)),

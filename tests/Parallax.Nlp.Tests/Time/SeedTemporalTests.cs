@@ -113,6 +113,57 @@ public sealed class SeedTemporalTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>The seeds in their order as one story, each anchored on its own and then, when uncertain, against the seeds
+    /// before it (what the processor's story step does), with no dates supplied.</summary>
+    private static List<(string Seed, string Text, TemporalAnchor Anchor, ImmutableArray<Timex> Timexes)> AnchorAsOneStory()
+    {
+        var done = new List<(string Seed, string Text, TemporalAnchor Anchor, ImmutableArray<Timex> Timexes)>();
+        foreach (var seed in (string[])["000", "001", "002", "003", "004"])
+        {
+            var text = Seed(seed);
+            var own = TemporalAnchor.InferAnchor(text, null, new FixedClock(Now))
+                ?? new TemporalAnchor(DateOnly.MinValue, AnchorSource.Unknown, 0, "none");
+            var neighbours = done.Select(d => new StoryNeighbour(d.Seed, d.Text, d.Anchor, d.Timexes)).ToList();
+            var story = StoryAnchoring.Reanchor(text, own, neighbours, Tagger);
+            done.Add(story is null ? (seed, text, own, Tagger.Tag(text, own)) : (seed, text, story.Anchor, story.Timexes));
+        }
+        return done;
+    }
+
+    [SharedTheory("seeds")]
+    [InlineData("000", "2018-06-14")]
+    [InlineData("001", "2018-05-31")]
+    [InlineData("002", "2018-06-03")]
+    [InlineData("003", "2018-06-16")]
+    [InlineData("004", "2018-07-05")]
+    public void Reanchor_SeedsAsOneStory_WithinADayOrFlaggedUncertain(string seed, string publishedAround)
+    {
+        // Given the five seeds as one story, no dates supplied
+        // When each is anchored on its own and then with the story's help
+        var (_, _, anchor, _) = AnchorAsOneStory().Single(d => d.Seed == seed);
+        output.WriteLine(anchor.ToString());
+
+        // Then every anchor is usable, and within a day of the publication day or flagged uncertain
+        var expected = DateOnly.Parse(publishedAround, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(anchor.IsUsable, anchor.Explanation);
+        Assert.True(anchor.Confidence < PublicationDate.UncertainBelow || Math.Abs(anchor.Date.DayNumber - expected.DayNumber) <= 1, anchor.ToString());
+    }
+
+    [SharedFact("seeds")]
+    public void Reanchor_Seed001InItsStory_LavrovMondayAndLastNovember()
+    {
+        // Given the seeds as one story with no dates supplied
+        var (_, text, anchor, timexes) = AnchorAsOneStory().Single(d => d.Seed == "001");
+        output.WriteLine(anchor.ToString());
+
+        // When / Then the Haaretz article is pinned to its day, and its relative dates follow
+        Assert.True(anchor.Confidence >= PublicationDate.UncertainBelow, anchor.Explanation);
+        var monday = At(timexes, text, "Lavrov said on Monday", "Monday");
+        Assert.Equal("2018-05-28", monday.Value);
+        Assert.Equal(TimexRole.Reported, monday.Role);
+        Assert.Equal("2017-11", At(timexes, text, "Last November", "Last November").Value);
+    }
+
     private sealed class FixedClock(DateOnly day) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

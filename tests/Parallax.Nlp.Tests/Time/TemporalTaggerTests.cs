@@ -27,6 +27,10 @@ public sealed class TemporalTaggerTests
     [InlineData("The patrols run every week.", "every week", "P1W")]
     [InlineData("The paper is printed daily.", "daily", "P1D")]
     [InlineData("Russia intervened in September 2015.", "September 2015", "2015-09")]
+    [InlineData("The vote will be held Thursday.", "Thursday", "2018-05-31")]
+    [InlineData("The siege lasted 5 1/2 hours.", "5 1/2 hours", "PT5H30M")]
+    [InlineData("Sales beat last year's third quarter.", "last year's third quarter", "2017-Q3")]
+    [InlineData("Profit fell from the 2016 fourth quarter.", "the 2016 fourth quarter", "2016-Q4")]
     public void Tag_KnownAnchor_NormalisesValue(string sentence, string surface, string value)
     {
         // Given a sentence and a known publication day (Thursday 2018-05-31)
