@@ -76,7 +76,7 @@ run_store() { # label, store args...
   for endpoint in "stories?limit=50" "stories/$story"; do
     curl -sf "$base/$endpoint" >/dev/null   # warm-up
     local out
-    out=$(wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --latency "$base/$endpoint")
+    out=$(wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_RUN}s" --timeout 30s --latency "$base/$endpoint")
     local rps p50 p99 errors
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
@@ -89,4 +89,4 @@ run_store() { # label, store args...
 
 run_store sqlite
 run_store postgres --store "$PARALLAX_LOAD_PG"
-echo "wrk -t 2 -c $CONNECTIONS -d ${SECONDS_PER_RUN}s --latency; $(nproc) cores; results in $results" | tee -a "$results"
+echo "wrk -t 2 -c $CONNECTIONS -d ${SECONDS_PER_RUN}s --timeout 30s --latency; load average $(cut -d" " -f1-3 /proc/loadavg); $(nproc) cores; results in $results" | tee -a "$results"
