@@ -41,6 +41,7 @@ internal static class ParallaxCommand
         root.Subcommands.Add(TrainCommand.Create(Context));
         root.Subcommands.Add(BenchCommand.Create(Context));
         root.Subcommands.Add(ServeCommand.Create(Context));
+        root.Subcommands.Add(WorkerCommand.Create(Context));
 
         Parallax.Nlp.Pipeline.DefaultPipeline.RegisterLayers();
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
@@ -52,6 +53,11 @@ internal static class ParallaxCommand
             return await root.Parse(args).InvokeAsync(config, cts.Token).ConfigureAwait(false);
         }
         catch (Parallax.Core.Storage.StoreException ex)
+        {
+            stderr.WriteLine($"parallax: {ex.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (Parallax.Core.Queue.QueueException ex)
         {
             stderr.WriteLine($"parallax: {ex.Message}");
             return ExitCodes.Failure;

@@ -132,6 +132,7 @@ public sealed partial class ParallaxServer : IAsyncDisposable
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton<StoreHolder>();
+        services.AddSingleton<StoryCache>();
         services.AddSingleton(new ApiKeyVerifier(options.ApiKeys));
         services.AddSingleton(options.Pipeline ?? DefaultPipeline.Create());
         services.AddSingleton(_ => new SourceReader(new IngestOptions { MaxBytes = options.MaxRequestBytes, AllowPrivateNetworks = options.AllowPrivateNetworks }));

@@ -34,10 +34,17 @@ internal static class AnalyzeCommand
         command.Options.Add(maxBytes);
         command.Options.Add(allowPrivate);
         command.Options.Add(verbose);
+        // Only ingest feeds the queue: analyze writes reports, which need the analysis done here.
+        var queue = report ? null : QueueOptions.Uri(ingest: true);
+        var queueName = report ? null : QueueOptions.Name();
+        if (queue is not null) command.Options.Add(queue);
+        if (queueName is not null) command.Options.Add(queueName);
         command.SetAction(async (r, ct) =>
         {
             var ctx = context(r);
             var options = new IngestOptions { MaxBytes = r.GetValue(maxBytes), AllowPrivateNetworks = r.GetValue(allowPrivate) };
+            if (queue is not null && r.GetValue(queue) is { } uri)
+                return await QueueIngest.RunAsync(ctx, uri, r.GetValue(queueName!)!, r.GetValue(paths)!, options, r.GetValue(verbose), ct).ConfigureAwait(false);
             return await RunAsync(ctx, r.GetValue(paths)!, options, r.GetValue(parallel), r.GetValue(verbose), report, ct).ConfigureAwait(false);
         });
         return command;

@@ -71,10 +71,10 @@ internal static class StoryEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, StoreHolder store, CancellationToken ct)
+    private static async Task<IResult> ListAsync(HttpRequest request, StoreHolder store, StoryCache cache, CancellationToken ct)
     {
         if (!Paging.TryRead(request, out var offset, out var limit, out var error)) return error!;
-        var stories = await store.Store.ListStoriesAsync(ct);
+        var stories = await cache.StoriesAsync(store.Store, ct);
         var q = request.Query["q"].FirstOrDefault();
         IEnumerable<StoryRecord> matching = stories;
         if (!string.IsNullOrWhiteSpace(q))
@@ -89,13 +89,19 @@ internal static class StoryEndpoints
         return TypedResults.Ok(new Page<StoryItem>(offset, limit, all.Count, items));
     }
 
-    private static async Task<IResult> GetAsync(string id, StoreHolder store, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string id, StoreHolder store, StoryCache cache, CancellationToken ct)
     {
-        var view = await store.Store.GetStoryAsync(id, ct);
-        if (view is null) return NoStory(id);
-        var s = view.Story;
-        var outlets = view.Articles.Select(a => a.Outlet).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return TypedResults.Ok(new StoryDetail(s.Id, s.Label, Terms(s), s.CreatedAt, s.UpdatedAt, outlets, [.. view.Articles.Select(Article)]));
+        // The page needs a few fields per article, but the store loads each article with all its layers: build it once
+        // per store change, not once per request.
+        var detail = await cache.DetailAsync(store.Store, id, async token =>
+        {
+            var view = await store.Store.GetStoryAsync(id, token);
+            if (view is null) return null;
+            var s = view.Story;
+            var outlets = view.Articles.Select(a => a.Outlet).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            return new StoryDetail(s.Id, s.Label, Terms(s), s.CreatedAt, s.UpdatedAt, outlets, [.. view.Articles.Select(Article)]);
+        }, ct);
+        return detail is null ? NoStory(id) : TypedResults.Ok(detail);
     }
 
     private static async Task<IResult> ReportAsync(string id, HttpContext context, StoreHolder store)
