@@ -159,6 +159,7 @@ public sealed partial class ParallaxServer : IAsyncDisposable
         IngestEndpoints.Map(api);
         StoryEndpoints.Map(api);
         StoryViewEndpoints.Map(api);
+        StoryAnalysisEndpoints.Map(api);
         ArticleEndpoints.Map(api);
         EntityEndpoints.Map(api);
         ExportEndpoints.Map(api);
