@@ -502,6 +502,9 @@ internal sealed class EventExtractor
         {
             source = SubjectBefore(s, t, cs, ce, allowSentenceFallback: true);
             target = ObjectAfter(t, ce, nounTrigger: false);
+            // "Israel demanded that Russia keep …", "warned that Iran would …": the subject of the complement is the target.
+            if (target is null && t.T1 < _words.Length && _words[t.T1] == "that" && t.Entry.PloverType is "REQUEST" or "THREATEN" or "ACCUSE" or "REJECT")
+                target = CandidateStartingNear(t.T1 + 1, Math.Min(_words.Length, t.T1 + 5));
             // "X and Y agreed": a reciprocal pair.
             if (source is not null && target is null && CoordinatedPartner(source) is { } partner) target = partner;
         }
