@@ -389,6 +389,10 @@ internal sealed class QuoteAnalyzer
                && !(Word(t) is "but" or "which" or "that" or "while" or "because" or "if" or "when" && t < last))
             t--;
         int firstTok = t + 1;
+        // "This week the army", "On Sunday Haaretz": a time phrase before the subject is not part of it.
+        if (firstTok + 2 <= last && Word(firstTok) is "this" or "last" or "next" or "on" or "late" or "early"
+            && TimeWords.Contains(Word(firstTok + 1)) && Word(firstTok + 1) is not ("this" or "last" or "on"))
+            firstTok += 2;
         // "and Faisal Mekdad", "earlier representatives of …": a conjunction or adverb is not part of the subject.
         while (firstTok < last && (Word(firstTok) is "and" or "but" or "or" or "so" || Auxiliaries.Contains(Word(firstTok)) || IsAdverb(firstTok)))
             firstTok++;
@@ -471,6 +475,10 @@ internal sealed class QuoteAnalyzer
         if (person is not null && lexHead != SourceWordKind.Group)
             return Named(subject, person, person.LinkReason == "title" ? "title → " + NameOf(person) : attribution.How == "after" && person.Span.Start > attribution.Cue.Start ? "inverted subject" : "subject");
 
+        // "they read", "the statement read": the author of the written thing speaks.
+        if (attribution.How != "document" && Word(attribution.VerbToken) is "read" or "reads"
+            && (words is ["they"] or ["it"] || _lexicon.Words.GetValueOrDefault(head, (SourceWordKind)(-1)) == SourceWordKind.Document))
+            return DocumentAuthor(subject, attribution);
         if (words[0] is "he" or "she" or "him" or "her" && words.Count == 1)
             return Pronoun(subject, attribution, person: true);
         if (words[0] is "it" or "they" && words.Count == 1)
@@ -496,6 +504,42 @@ internal sealed class QuoteAnalyzer
 
         if (Determiners.Contains(words[0]) && lexHead is SourceWordKind.Person or SourceWordKind.Media)
             return Description(subject, attribution, lexHead == SourceWordKind.Media);
+
+        // "the army", "the ministry": the latest organisation named with that head word, within three paragraphs.
+        if (Determiners.Contains(words[0]) && words.Count <= 3)
+        {
+            int paragraph = ParagraphOf(subject.Start);
+            var named = _mentions.LastOrDefault(m => m.Span.End <= subject.Start && m.Type == EntityType.Organisation && m.ActorId is not null
+                && ParagraphOf(m.Span.Start) >= paragraph - 3
+                && m.Span.Of(_text).EndsWith(head, StringComparison.OrdinalIgnoreCase) && m.Span.Length > head.Length);
+            if (named is not null) return Named(subject, named, "description → " + NameOf(named)) with { Text = NameOf(named) };
+        }
+
+        return null;
+    }
+
+    // The author of the written thing named just before the cue: "the army dropped leaflets … they read",
+    // "a statement released by the Kremlin read".
+    private Speaker? DocumentAuthor(TextSpan subject, Attribution attribution)
+    {
+        int cue = TokenAtOrAfter(attribution.Cue.Start);
+        int sentence = SentenceIndexOf(attribution.Cue.Start);
+        if (sentence < 0) return null;
+        // The quote itself may fill the sentence before the cue's: look two sentences back.
+        int floor = _sentences[Math.Max(0, sentence - 2)].Start;
+        for (int t = Math.Min(cue, TokenAtOrAfter(subject.End)) - 1; t >= 0 && _tokens[t].Start >= floor; t--)
+        {
+            if (_lexicon.Words.GetValueOrDefault(Word(t), (SourceWordKind)(-1)) != SourceWordKind.Document) continue;
+            var inner = attribution with { How = "document" };
+            var own = _sentences[SentenceIndexOf(_tokens[t].Start)];
+            Speaker? author = null;
+            if (Word(t + 1) is "released" or "issued" or "published" or "signed" or "sent" or "posted" && Word(t + 2) == "by"
+                && PhraseAfter(t + 2, own.End) is { } by)
+                author = Resolve(by, inner);
+            else if (GoverningVerb(t, own.Start) is var verb and >= 0 && SubjectBefore(verb, own.Start) is { } writer)
+                author = Resolve(writer, inner);
+            return author is null ? null : author with { Span = subject, Resolution = $"author of the {Word(t)} → {author.Text}" };
+        }
 
         return null;
     }
