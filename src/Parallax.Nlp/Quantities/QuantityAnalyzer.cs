@@ -331,8 +331,17 @@ internal sealed class QuantityAnalyzer
     private bool IsExcluded(NumberRead number)
     {
         var span = new TextSpan(_tokens[number.First].Start, _tokens[number.Last].End);
-        foreach (var e in _excluded)
-            if (e.Overlaps(span)) return true;
+        // The excluded spans are in text order: find the first that ends after the number starts.
+        int lo = 0, hi = _excluded.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_excluded[mid].End <= span.Start) lo = mid + 1;
+            else hi = mid;
+        }
+
+        for (int i = lo; i < _excluded.Length && _excluded[i].Start < span.End; i++)
+            if (_excluded[i].Overlaps(span)) return true;
         return false;
     }
 

@@ -267,10 +267,14 @@ internal sealed class QuoteAnalyzer
 
     private IEnumerable<Draft> Indirect(List<QuotePiece> pieces)
     {
+        // Sentences holding quotation marks are left to the direct quotes.
+        var quoted = new bool[_sentences.Length];
+        foreach (var p in pieces)
+            for (int i = SentenceIndexOf(p.Start) is var f and >= 0 ? f : 0; i < _sentences.Length && _sentences[i].Start < p.End; i++)
+                if (_sentences[i].Overlaps(new TextSpan(p.Start, p.End))) quoted[i] = true;
         for (int s = 0; s < _sentences.Length; s++)
         {
-            var sentence = _sentences[s];
-            if (pieces.Any(p => p.Content.Overlaps(sentence) || (p.Start >= sentence.Start && p.Start < sentence.End))) continue;
+            if (quoted[s]) continue;
             var draft = IndirectIn(s);
             if (draft is not null) yield return draft;
         }
@@ -457,7 +461,7 @@ internal sealed class QuoteAnalyzer
         var phrase = subject.Of(_text);
         var words = WordsIn(subject);
         if (words.Count == 0) return null;
-        var inside = _mentions.Where(m => subject.Contains(m.Span) || (m.Span.Overlaps(subject) && m.Span.Start >= subject.Start)).ToList();
+        var inside = MentionsIn(subject);
         // The clause the subject heads, for anonymity phrases in a relative clause after it.
         int sentence = SentenceIndexOf(subject.Start);
         var clause = sentence >= 0 ? new TextSpan(subject.Start, Math.Max(subject.End, Math.Min(_sentences[sentence].End, attribution.Cue.Start > subject.Start ? attribution.Cue.Start : subject.End))) : subject;
@@ -623,7 +627,21 @@ internal sealed class QuoteAnalyzer
     private string NameOf(EntityMention mention) =>
         mention.ActorId is { } id && _actors.Find(id) is { } actor ? actor.Name : mention.Span.Of(_text);
 
-    private bool HasPerson(TextSpan span) => _mentions.Any(m => m.Type == EntityType.Person && span.Contains(m.Span));
+    // The mentions that start inside the span (a name may run past a subject cut at a function word).
+    private List<EntityMention> MentionsIn(TextSpan span)
+    {
+        int lo = 0, hi = _mentions.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_mentions[mid].Span.Start < span.Start) lo = mid + 1;
+            else hi = mid;
+        }
+
+        var result = new List<EntityMention>();
+        for (int i = lo; i < _mentions.Length && _mentions[i].Span.Start < span.End; i++) result.Add(_mentions[i]);
+        return result;
+    }
 
     private bool InsideQuote(TextSpan span)
     {
@@ -770,11 +788,18 @@ internal sealed class QuoteAnalyzer
         return -1;
     }
 
+    // The first paragraph ending after the offset (the last one for offsets past the text).
     private int ParagraphOf(int offset)
     {
-        for (int p = 0; p < _paragraphs.Length; p++)
-            if (offset < _paragraphs[p].End) return p;
-        return _paragraphs.Length - 1;
+        int lo = 0, hi = _paragraphs.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_paragraphs[mid].End <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
     }
 
     private ImmutableArray<TextSpan> SentencesOf(ImmutableArray<TextSpan> parts, Attribution? attribution, Speaker? speaker)
@@ -782,8 +807,16 @@ internal sealed class QuoteAnalyzer
         var spans = new SortedSet<int>();
         void Add(TextSpan span)
         {
-            foreach (var (s, i) in _sentences.Select((s, i) => (s, i)))
-                if (s.Overlaps(span) || (span.IsEmpty && s.Start <= span.Start && span.Start < s.End)) spans.Add(i);
+            int lo = 0, hi = _sentences.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_sentences[mid].End <= span.Start) lo = mid + 1;
+                else hi = mid;
+            }
+
+            for (int i = lo; i < _sentences.Length && _sentences[i].Start <= span.End; i++)
+                if (_sentences[i].Overlaps(span) || (span.IsEmpty && _sentences[i].Start <= span.Start && span.Start < _sentences[i].End)) spans.Add(i);
         }
 
         foreach (var p in parts) Add(p);
