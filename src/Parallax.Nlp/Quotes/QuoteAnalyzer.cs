@@ -477,7 +477,9 @@ internal sealed class QuoteAnalyzer
         var person = inside.Where(m => m.Type == EntityType.Person).OrderBy(m => m.LinkReason == "title" ? 1 : 0).ThenByDescending(m => m.Span.Start).FirstOrDefault();
         var lexHead = _lexicon.Words.GetValueOrDefault(head, (SourceWordKind)(-1));
         if (person is not null && lexHead != SourceWordKind.Group)
-            return Named(subject, person, person.LinkReason == "title" ? "title → " + NameOf(person) : attribution.How == "after" && person.Span.Start > attribution.Cue.Start ? "inverted subject" : "subject");
+            return Named(subject, person, person.LinkReason == "title" ? "title → " + NameOf(person)
+                : attribution.How == "after" && person.Span.Start > attribution.Cue.Start ? "inverted subject"
+                : phrase.Contains(',', StringComparison.Ordinal) ? "appositive" : "subject");
 
         // "they read", "the statement read": the author of the written thing speaks.
         if (attribution.How != "document" && Word(attribution.VerbToken) is "read" or "reads"

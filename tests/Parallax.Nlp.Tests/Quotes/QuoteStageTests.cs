@@ -271,7 +271,9 @@ public sealed class QuoteStageTests
         var (_, quotes) = Run("Faisal Mekdad, Syria’s deputy foreign minister, told the agency that no withdrawal was being planned.");
 
         // Then
-        Assert.Equal("person:faisal-mekdad", Single(quotes, QuoteKind.Indirect).Speaker!.ActorId);
+        var speaker = Single(quotes, QuoteKind.Indirect).Speaker!;
+        Assert.Equal("person:faisal-mekdad", speaker.ActorId);
+        Assert.Equal("appositive", speaker.Resolution);
     }
 
     [Fact]
