@@ -302,11 +302,15 @@ internal sealed class QuoteAnalyzer
 
         for (int t = first; t < _tokens.Length && _tokens[t].Start < sentence.End; t++)
         {
-            if (!IsCue(t, out var use) || use is CueUse.Direct or CueUse.Participle || IsPassive(t)) continue;
+            if (!IsCue(t, out var use) || use == CueUse.Participle || IsPassive(t)) continue;
             int verb = use == CueUse.Noun ? GoverningVerb(t, sentence.Start) : t;
             if (verb < 0) continue;
             var subject = SubjectBefore(verb, sentence.Start);
             if (subject is null) continue;
+            // A direct-only verb reports speech only when a written thing "reads" ("a statement … read that …").
+            if (use == CueUse.Direct && !(Word(t) is "read" or "reads" && WordsIn(subject.Value) is [var determiner, ..]
+                && WordsIn(subject.Value).Any(w => _lexicon.Words.GetValueOrDefault(w, (SourceWordKind)(-1)) == SourceWordKind.Document) && determiner is "a" or "an" or "the" or "this"))
+                continue;
             var lemma = _lexicon.Verbs[Word(t)].Lemma;
             int c = t + 1;
             // "…, Nauert said.": the content is what comes before the subject.
@@ -483,7 +487,7 @@ internal sealed class QuoteAnalyzer
 
         // "they read", "the statement read": the author of the written thing speaks.
         if (attribution.How != "document" && Word(attribution.VerbToken) is "read" or "reads"
-            && (words is ["they"] or ["it"] || _lexicon.Words.GetValueOrDefault(head, (SourceWordKind)(-1)) == SourceWordKind.Document))
+            && (words is ["they"] or ["it"] || words.Any(w => _lexicon.Words.GetValueOrDefault(w, (SourceWordKind)(-1)) == SourceWordKind.Document)))
             return DocumentAuthor(subject, attribution);
         if (words[0] is "he" or "she" or "him" or "her" && words.Count == 1)
             return Pronoun(subject, attribution, person: true);

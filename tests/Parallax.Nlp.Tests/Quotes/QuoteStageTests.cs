@@ -265,6 +265,18 @@ public sealed class QuoteStageTests
     }
 
     [Fact]
+    public void Analyze_StatementReleasedByRead_TheReleaserSpeaks()
+    {
+        // Given a written statement that "read that …"
+        var (doc, quotes) = Run("A statement released by the Kremlin read that the two leaders agreed to deepen their coordination.");
+
+        // Then
+        var q = Single(quotes, QuoteKind.Indirect);
+        Assert.Equal("gov:ru-presidency", q.Speaker!.ActorId);
+        Assert.Equal("the two leaders agreed to deepen their coordination", q.Content.Of(doc.Text));
+    }
+
+    [Fact]
     public void Analyze_AppositiveBetweenNameAndVerb_TheNameSpeaks()
     {
         // Given "NAME, description, told …"
