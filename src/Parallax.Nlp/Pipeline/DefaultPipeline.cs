@@ -3,6 +3,7 @@ using Parallax.Nlp.Entities;
 using Parallax.Nlp.Language;
 using Parallax.Nlp.Ner;
 using Parallax.Nlp.Places;
+using Parallax.Nlp.Quantities;
 using Parallax.Nlp.Quotes;
 using Parallax.Nlp.Time;
 using Parallax.Nlp.Tokens;
@@ -14,7 +15,7 @@ public static class DefaultPipeline
 {
     /// <summary>
     /// A builder holding the standard stages in order (cleaning, language identification, tokens and sentences,
-    /// temporal expressions, entities, places, quotes, events), for callers to extend with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/>
+    /// temporal expressions, entities, places, quantities, quotes, events), for callers to extend with <see cref="PipelineBuilder.InsertAfter{TAnchor}"/>
     /// before building. <paramref name="actors"/> is the knowledge base entities link to (the shipped one when null;
     /// pass one loaded with the user's own files to use them).
     /// </summary>
@@ -29,6 +30,7 @@ public static class DefaultPipeline
             .Add(new TemporalStage())
             .Add(new EntityStage(NerModel.Default, knowledgeBase))
             .Add(new PlaceStage())
+            .Add(new QuantityStage())
             .Add(new QuoteStage(knowledgeBase))
             .Add(new Events.EventStage());
     }
