@@ -56,8 +56,8 @@ public sealed class EntityEndpointsTests
     [Fact]
     public async Task ListEntities_WithoutEntityStage_IsEmpty()
     {
-        // Given a pipeline without the entity stage and the quote stage that reads its mentions (places stay: they are independent)
-        var pipeline = DefaultPipeline.CreateBuilder().Remove<EntityStage>().Remove<Parallax.Nlp.Quotes.QuoteStage>().Build();
+        // Given a pipeline without the entity stage and the quote and event stages that read its mentions (places stay: they are independent)
+        var pipeline = DefaultPipeline.CreateBuilder().Remove<EntityStage>().Remove<Parallax.Nlp.Quotes.QuoteStage>().Remove<Parallax.Nlp.Events.EventStage>().Build();
         await using var h = await ServerHarness.StartAsync(o => o with { Pipeline = pipeline });
         await h.IngestSamplesAsync();
 

@@ -502,6 +502,12 @@ internal sealed class EventExtractor
         {
             source = SubjectBefore(s, t, cs, ce, allowSentenceFallback: true);
             target = ObjectAfter(t, ce, nounTrigger: false);
+            // "Israel demanded that Russia keep …", "warned that Iran would …": the subject of the complement is the target.
+            if (target is null && t.T1 < _words.Length && _words[t.T1] == "that" && t.Entry.PloverType is "REQUEST" or "THREATEN" or "ACCUSE" or "REJECT")
+                target = CandidateStartingNear(t.T1 + 1, Math.Min(_words.Length, t.T1 + 5));
+            // "threatened to ban opposition candidates", "offered to hand over X to Y": the complement's object.
+            if (target is null && t.T1 + 1 < ce && _words[t.T1] == "to" && _in.Tokens[t.T1 + 1].Kind == TokenKind.Word && !_determiners.Contains(_words[t.T1 + 1]))
+                target = ObjectAfter(t with { T1 = t.T1 + 2 }, ce, nounTrigger: false);
             // "X and Y agreed": a reciprocal pair.
             if (source is not null && target is null && CoordinatedPartner(source) is { } partner) target = partner;
         }
@@ -586,7 +592,8 @@ internal sealed class EventExtractor
             if (first is null)
             {
                 if (!direct && !viaPrep) { if (_prepositions.Contains(prep) && !_targetPrepositions.Contains(prep)) break; continue; }
-                if (prep is "to" && c.Type == EntityType.Location && t.Entry.PloverType is not ("CONSULT" or "AID" or "MOBILIZE" or "REQUEST")) continue;
+                // "to Moscow" after a non-visit event is a destination, not a target; "to Brazil" (a country) is an actor.
+                if (prep is "to" && c.Type == EntityType.Location && IsCity(c) && t.Entry.PloverType is not ("CONSULT" or "AID" or "MOBILIZE" or "REQUEST")) continue;
                 first = c;
                 if (c.Type is EntityType.Person or EntityType.Organisation) return c;
                 continue;
@@ -599,6 +606,9 @@ internal sealed class EventExtractor
 
         return first;
     }
+
+    private bool IsCity(Candidate c) =>
+        _in.Places.Any(p => p.Span.Overlaps(c.Span) && p.Entry is { FeatureClass: "P" });
 
     private int PrepIndex(int candidateStart)
     {

@@ -28,7 +28,7 @@ public enum EventModality
 }
 
 /// <summary>A participant of an event (source or target actor).</summary>
-/// <param name="Span">The participant's words in the clean text.</param>
+/// <param name="Span">The participant's words in the clean text; for a pronoun ("it had paid"), its antecedent's words.</param>
 /// <param name="Text">Those words.</param>
 /// <param name="ActorId">The knowledge-base actor, or null when unknown.</param>
 /// <param name="ClusterKey">The document's identity key for the referent (see <see cref="Ner.EntityMention.ClusterKey"/>), or null.</param>
@@ -63,10 +63,12 @@ public sealed record EventDates(EventDate? Reported, EventDate? Happened, EventD
 /// One predicate-centred event in a document: a verb or nominalisation ("met", "talks", "withdrawal", "deal"), coded
 /// with PLOVER (type and mode) and CAMEO where it maps, with its participants, place, dates and modality.
 /// </summary>
-/// <param name="Id">Identifier within the document ("e1", "e2", … in text order).</param>
+/// <param name="Id">Identifier within the document ("e1", "e2", … in trigger order; a denied copy of a reported event
+/// follows it).</param>
 /// <param name="Trigger">The predicate's span in the clean text.</param>
 /// <param name="Predicate">The trigger's lemma ("meet", "withdrawal").</param>
-/// <param name="Sentence">The sentence the event was read from.</param>
+/// <param name="Sentence">The sentence the event was read from. For a denial of an earlier report ("denied the report") the
+/// denying sentence, while <paramref name="Trigger"/> stays the reported event's trigger.</param>
 /// <param name="PloverType">PLOVER event type in upper case (CONSULT, AGREE, ASSAULT, MOBILIZE, RETREAT …).</param>
 /// <param name="PloverMode">PLOVER mode where one applies (e.g. "visit" for CONSULT, "air" for ASSAULT), or null.</param>
 /// <param name="CameoCode">The CAMEO code where the event maps to one ("036", "190"), or null.</param>
@@ -75,7 +77,9 @@ public sealed record EventDates(EventDate? Reported, EventDate? Happened, EventD
 /// <param name="Place">Where it happened, or null.</param>
 /// <param name="Dates">Reported, happened and claimed/planned dates.</param>
 /// <param name="Modality">How the text presents it.</param>
-/// <param name="AttributedTo">For reported, alleged and denied events: who says so (a speaker, possibly anonymous), or null.</param>
+/// <param name="AttributedTo">Who the text attributes the event to (a quote's speaker, the subject of "said", the "according to"
+/// source, or for a denial the one who denies), possibly anonymous; set for any modality when the sentence has such a
+/// frame (a planned event "the monitor said" is planned and attributed), null when the outlet speaks in its own voice.</param>
 /// <param name="Confidence">In [0, 1].</param>
 /// <param name="Evidence">The sentence spans the event rests on (at least <paramref name="Sentence"/>).</param>
 /// <remarks>Immutable and thread-safe; serialises through <see cref="DocumentJson.Options"/>.</remarks>

@@ -31,7 +31,8 @@ public enum QuantityBound
 /// <param name="Bound">Exact, approximate, lower bound, upper bound or range.</param>
 /// <param name="Unit">The normalised unit: "km" for distances (miles are converted: 15 miles → 24.14 km), a duration
 /// as "s", "ha"/"km2" for areas, "USD" etc. for money, "percent", or the counted noun's lemma for counts ("fighter", "person").</param>
-/// <param name="OriginalValue">The value as written, in the original unit (15 for "15 miles").</param>
+/// <param name="OriginalValue">The value as written, in the original unit (15 for "15 miles"; the low end for a range; 1.5 for
+/// "an hour and a half").</param>
 /// <param name="OriginalUnit">The unit as written ("miles"), or null for counts.</param>
 /// <param name="Measured">What it measures or counts ("Shi'ite militia fighters", "buffer zone", "people killed"), or null.</param>
 /// <param name="MeasuredSpan">Where that is in the text, or null.</param>

@@ -31,13 +31,15 @@ internal sealed class QuantityAnalyzer
         ["keep", "keeps", "kept", "keeping", "hold", "holds", "held", "holding", "back", "push", "pushed", "pushing", "move",
          "moved", "moving", "withdraw", "withdrawn", "withdrew", "pull", "pulled", "deploy", "deployed", "station", "stationed",
          "that", "which", "who", "to", "demand", "demanded", "want", "wants", "wanted", "allow", "allowed", "keeping", "force",
-         "forced", "stay", "relocate", "relocated", "distance", "distancing", "limit", "restrict", "confine", "confined", "of", "for"],
+         "forced", "stay", "relocate", "relocated", "distance", "distancing", "limit", "restrict", "confine", "confined", "of", "for",
+         "under", "in", "after", "with", "by", "at", "on", "during", "before", "since", "from", "into"],
         StringComparer.Ordinal);
 
     // Verbs between a holder and its distance ("the militias would remain 5 km from …").
     private static readonly FrozenSet<string> StayVerbs = FrozenSet.ToFrozenSet(
         ["remain", "remains", "remained", "stay", "stays", "stayed", "be", "are", "is", "was", "were", "withdraw", "withdrew",
-         "pull", "pulled", "move", "moved", "kept", "held", "deployed", "stationed", "positioned", "based", "located"], StringComparer.Ordinal);
+         "pull", "pulled", "move", "moved", "kept", "held", "deployed", "stationed", "positioned", "based", "located", "stopped",
+         "halted", "advanced", "retreated", "lies", "lie", "sits", "stands", "stood", "lay", "camped"], StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> Modals = FrozenSet.ToFrozenSet(
         ["would", "will", "should", "must", "can", "could", "may", "might", "to", "be", "been", "being", "not", "also", "only"], StringComparer.Ordinal);
@@ -329,8 +331,17 @@ internal sealed class QuantityAnalyzer
     private bool IsExcluded(NumberRead number)
     {
         var span = new TextSpan(_tokens[number.First].Start, _tokens[number.Last].End);
-        foreach (var e in _excluded)
-            if (e.Overlaps(span)) return true;
+        // The excluded spans are in text order: find the first that ends after the number starts.
+        int lo = 0, hi = _excluded.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_excluded[mid].End <= span.Start) lo = mid + 1;
+            else hi = mid;
+        }
+
+        for (int i = lo; i < _excluded.Length && _excluded[i].Start < span.End; i++)
+            if (_excluded[i].Overlaps(span)) return true;
         return false;
     }
 
@@ -381,9 +392,21 @@ internal sealed class QuantityAnalyzer
         }
 
         int last = t;
+        // A past participle right before the distance ("advanced 5 km") is a verb of no known subject here.
+        if (last == start - 1 && Word(last).EndsWith("ed", StringComparison.Ordinal)) return null;
         while (t >= 0 && _tokens[t].Start >= floor && last - t < 7 && _tokens[t].Kind is TokenKind.Word or TokenKind.Clitic
                && !HolderStops.Contains(Word(t)))
+        {
+            // The noun phrase starts at its article unless a conjunction joins another one before it ("the Iranians and the militias").
+            if (Word(t) is "the" or "a" or "an" or "these" or "those" or "its" or "their" && Word(t - 1) is not ("and" or "or" or "both"))
+            {
+                var phrase = new TextSpan(_tokens[t].Start, _tokens[last].End);
+                return phrase.Of(_text);
+            }
+
             t--;
+        }
+
         if (t == last) return null;
         // The holder stands right after a verb it is the object of, or is the subject of a stay verb.
         bool anchored = t < 0 || _tokens[t].Start < floor || HolderStops.Contains(Word(t)) || last != start - 1;

@@ -42,7 +42,7 @@ public sealed class QuantityStage : PipelineStage<ImmutableArray<Quantity>>
         ArgumentNullException.ThrowIfNull(document);
         cancellationToken.ThrowIfCancellationRequested();
         var excluded = document.TryGet(TimeLayers.Timexes, out var timexes)
-            ? timexes.Where(t => t.Type != TimexType.Duration).Select(t => t.Span).ToImmutableArray()
+            ? timexes.Where(t => t.Type != TimexType.Duration).Select(t => t.Span).OrderBy(s => s.Start).ToImmutableArray()
             : ImmutableArray<TextSpan>.Empty;
         var mentions = document.TryGet(EntityLayers.Mentions, out var m) ? m : [];
         var analyzer = new QuantityAnalyzer(

@@ -21,11 +21,15 @@ public enum SourceKind
 /// <summary>Who a quote, report or claim is attributed to.</summary>
 /// <param name="Span">The speaker's words in the clean text (for a pronoun or "the commander": that phrase), or null when
 /// the speaker is carried over from an earlier sentence without words of its own.</param>
-/// <param name="Text">The speaker as written, or its resolved name when carried over.</param>
+/// <param name="Text">The speaker as written for a named or unnamed subject ("Lavrov", "a senior diplomat"); the resolved
+/// name when the words only point at someone (a pronoun, "the commander", a carried-over or leaflet-author speaker).</param>
 /// <param name="ActorId">The knowledge-base actor, or null.</param>
 /// <param name="ClusterKey">The document's identity key for the speaker (see <see cref="Ner.EntityMention.ClusterKey"/>), or null.</param>
 /// <param name="Kind">Named, anonymous, collective or self-referential.</param>
-/// <param name="Resolution">How the speaker was found ("subject of 'said'", "pronoun → Lavrov", "title → Avigdor Lieberman").</param>
+/// <param name="Resolution">How the speaker was found: "subject", "inverted subject", "title → Avigdor Lieberman",
+/// "appositive", "pronoun → Sergey Lavrov", "description → …", "author of the leaflets → …", "report of Haaretz",
+/// "collective of Israel", "indefinite description", "anonymity phrase", "self-reference of DEBKAfile",
+/// "carried over from the previous quote".</param>
 public sealed record Speaker(TextSpan? Span, string Text, string? ActorId, string? ClusterKey, SourceKind Kind, string Resolution);
 
 /// <summary>Direct (quotation marks) or indirect speech.</summary>

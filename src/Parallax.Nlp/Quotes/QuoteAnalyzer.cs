@@ -267,10 +267,14 @@ internal sealed class QuoteAnalyzer
 
     private IEnumerable<Draft> Indirect(List<QuotePiece> pieces)
     {
+        // Sentences holding quotation marks are left to the direct quotes.
+        var quoted = new bool[_sentences.Length];
+        foreach (var p in pieces)
+            for (int i = SentenceIndexOf(p.Start) is var f and >= 0 ? f : 0; i < _sentences.Length && _sentences[i].Start < p.End; i++)
+                if (_sentences[i].Overlaps(new TextSpan(p.Start, p.End))) quoted[i] = true;
         for (int s = 0; s < _sentences.Length; s++)
         {
-            var sentence = _sentences[s];
-            if (pieces.Any(p => p.Content.Overlaps(sentence) || (p.Start >= sentence.Start && p.Start < sentence.End))) continue;
+            if (quoted[s]) continue;
             var draft = IndirectIn(s);
             if (draft is not null) yield return draft;
         }
@@ -298,11 +302,15 @@ internal sealed class QuoteAnalyzer
 
         for (int t = first; t < _tokens.Length && _tokens[t].Start < sentence.End; t++)
         {
-            if (!IsCue(t, out var use) || use is CueUse.Direct or CueUse.Participle || IsPassive(t)) continue;
+            if (!IsCue(t, out var use) || use == CueUse.Participle || IsPassive(t)) continue;
             int verb = use == CueUse.Noun ? GoverningVerb(t, sentence.Start) : t;
             if (verb < 0) continue;
             var subject = SubjectBefore(verb, sentence.Start);
             if (subject is null) continue;
+            // A direct-only verb reports speech only when a written thing "reads" ("a statement … read that …").
+            if (use == CueUse.Direct && !(Word(t) is "read" or "reads" && WordsIn(subject.Value) is [var determiner, ..]
+                && WordsIn(subject.Value).Any(w => _lexicon.Words.GetValueOrDefault(w, (SourceWordKind)(-1)) == SourceWordKind.Document) && determiner is "a" or "an" or "the" or "this"))
+                continue;
             var lemma = _lexicon.Verbs[Word(t)].Lemma;
             int c = t + 1;
             // "…, Nauert said.": the content is what comes before the subject.
@@ -389,6 +397,10 @@ internal sealed class QuoteAnalyzer
                && !(Word(t) is "but" or "which" or "that" or "while" or "because" or "if" or "when" && t < last))
             t--;
         int firstTok = t + 1;
+        // "This week the army", "On Sunday Haaretz": a time phrase before the subject is not part of it.
+        if (firstTok + 2 <= last && Word(firstTok) is "this" or "last" or "next" or "on" or "late" or "early"
+            && TimeWords.Contains(Word(firstTok + 1)) && Word(firstTok + 1) is not ("this" or "last" or "on"))
+            firstTok += 2;
         // "and Faisal Mekdad", "earlier representatives of …": a conjunction or adverb is not part of the subject.
         while (firstTok < last && (Word(firstTok) is "and" or "but" or "or" or "so" || Auxiliaries.Contains(Word(firstTok)) || IsAdverb(firstTok)))
             firstTok++;
@@ -453,7 +465,7 @@ internal sealed class QuoteAnalyzer
         var phrase = subject.Of(_text);
         var words = WordsIn(subject);
         if (words.Count == 0) return null;
-        var inside = _mentions.Where(m => subject.Contains(m.Span) || (m.Span.Overlaps(subject) && m.Span.Start >= subject.Start)).ToList();
+        var inside = MentionsIn(subject);
         // The clause the subject heads, for anonymity phrases in a relative clause after it.
         int sentence = SentenceIndexOf(subject.Start);
         var clause = sentence >= 0 ? new TextSpan(subject.Start, Math.Max(subject.End, Math.Min(_sentences[sentence].End, attribution.Cue.Start > subject.Start ? attribution.Cue.Start : subject.End))) : subject;
@@ -469,8 +481,14 @@ internal sealed class QuoteAnalyzer
         var person = inside.Where(m => m.Type == EntityType.Person).OrderBy(m => m.LinkReason == "title" ? 1 : 0).ThenByDescending(m => m.Span.Start).FirstOrDefault();
         var lexHead = _lexicon.Words.GetValueOrDefault(head, (SourceWordKind)(-1));
         if (person is not null && lexHead != SourceWordKind.Group)
-            return Named(subject, person, person.LinkReason == "title" ? "title → " + NameOf(person) : attribution.How == "after" && person.Span.Start > attribution.Cue.Start ? "inverted subject" : "subject");
+            return Named(subject, person, person.LinkReason == "title" ? "title → " + NameOf(person)
+                : attribution.How == "after" && person.Span.Start > attribution.Cue.Start ? "inverted subject"
+                : phrase.Contains(',', StringComparison.Ordinal) ? "appositive" : "subject");
 
+        // "they read", "the statement read": the author of the written thing speaks.
+        if (attribution.How != "document" && Word(attribution.VerbToken) is "read" or "reads"
+            && (words is ["they"] or ["it"] || words.Any(w => _lexicon.Words.GetValueOrDefault(w, (SourceWordKind)(-1)) == SourceWordKind.Document)))
+            return DocumentAuthor(subject, attribution);
         if (words[0] is "he" or "she" or "him" or "her" && words.Count == 1)
             return Pronoun(subject, attribution, person: true);
         if (words[0] is "it" or "they" && words.Count == 1)
@@ -496,6 +514,42 @@ internal sealed class QuoteAnalyzer
 
         if (Determiners.Contains(words[0]) && lexHead is SourceWordKind.Person or SourceWordKind.Media)
             return Description(subject, attribution, lexHead == SourceWordKind.Media);
+
+        // "the army", "the ministry": the latest organisation named with that head word, within three paragraphs.
+        if (Determiners.Contains(words[0]) && words.Count <= 3)
+        {
+            int paragraph = ParagraphOf(subject.Start);
+            var named = _mentions.LastOrDefault(m => m.Span.End <= subject.Start && m.Type == EntityType.Organisation && m.ActorId is not null
+                && ParagraphOf(m.Span.Start) >= paragraph - 3
+                && m.Span.Of(_text).EndsWith(head, StringComparison.OrdinalIgnoreCase) && m.Span.Length > head.Length);
+            if (named is not null) return Named(subject, named, "description → " + NameOf(named)) with { Text = NameOf(named) };
+        }
+
+        return null;
+    }
+
+    // The author of the written thing named just before the cue: "the army dropped leaflets … they read",
+    // "a statement released by the Kremlin read".
+    private Speaker? DocumentAuthor(TextSpan subject, Attribution attribution)
+    {
+        int cue = TokenAtOrAfter(attribution.Cue.Start);
+        int sentence = SentenceIndexOf(attribution.Cue.Start);
+        if (sentence < 0) return null;
+        // The quote itself may fill the sentence before the cue's: look two sentences back.
+        int floor = _sentences[Math.Max(0, sentence - 2)].Start;
+        for (int t = Math.Min(cue, TokenAtOrAfter(subject.End)) - 1; t >= 0 && _tokens[t].Start >= floor; t--)
+        {
+            if (_lexicon.Words.GetValueOrDefault(Word(t), (SourceWordKind)(-1)) != SourceWordKind.Document) continue;
+            var inner = attribution with { How = "document" };
+            var own = _sentences[SentenceIndexOf(_tokens[t].Start)];
+            Speaker? author = null;
+            if (Word(t + 1) is "released" or "issued" or "published" or "signed" or "sent" or "posted" && Word(t + 2) == "by"
+                && PhraseAfter(t + 2, own.End) is { } by)
+                author = Resolve(by, inner);
+            else if (GoverningVerb(t, own.Start) is var verb and >= 0 && SubjectBefore(verb, own.Start) is { } writer)
+                author = Resolve(writer, inner);
+            return author is null ? null : author with { Span = subject, Resolution = $"author of the {Word(t)} → {author.Text}" };
+        }
 
         return null;
     }
@@ -579,7 +633,21 @@ internal sealed class QuoteAnalyzer
     private string NameOf(EntityMention mention) =>
         mention.ActorId is { } id && _actors.Find(id) is { } actor ? actor.Name : mention.Span.Of(_text);
 
-    private bool HasPerson(TextSpan span) => _mentions.Any(m => m.Type == EntityType.Person && span.Contains(m.Span));
+    // The mentions that start inside the span (a name may run past a subject cut at a function word).
+    private List<EntityMention> MentionsIn(TextSpan span)
+    {
+        int lo = 0, hi = _mentions.Length;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_mentions[mid].Span.Start < span.Start) lo = mid + 1;
+            else hi = mid;
+        }
+
+        var result = new List<EntityMention>();
+        for (int i = lo; i < _mentions.Length && _mentions[i].Span.Start < span.End; i++) result.Add(_mentions[i]);
+        return result;
+    }
 
     private bool InsideQuote(TextSpan span)
     {
@@ -726,11 +794,18 @@ internal sealed class QuoteAnalyzer
         return -1;
     }
 
+    // The first paragraph ending after the offset (the last one for offsets past the text).
     private int ParagraphOf(int offset)
     {
-        for (int p = 0; p < _paragraphs.Length; p++)
-            if (offset < _paragraphs[p].End) return p;
-        return _paragraphs.Length - 1;
+        int lo = 0, hi = _paragraphs.Length - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (_paragraphs[mid].End <= offset) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
     }
 
     private ImmutableArray<TextSpan> SentencesOf(ImmutableArray<TextSpan> parts, Attribution? attribution, Speaker? speaker)
@@ -738,8 +813,16 @@ internal sealed class QuoteAnalyzer
         var spans = new SortedSet<int>();
         void Add(TextSpan span)
         {
-            foreach (var (s, i) in _sentences.Select((s, i) => (s, i)))
-                if (s.Overlaps(span) || (span.IsEmpty && s.Start <= span.Start && span.Start < s.End)) spans.Add(i);
+            int lo = 0, hi = _sentences.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (_sentences[mid].End <= span.Start) lo = mid + 1;
+                else hi = mid;
+            }
+
+            for (int i = lo; i < _sentences.Length && _sentences[i].Start <= span.End; i++)
+                if (_sentences[i].Overlaps(span) || (span.IsEmpty && _sentences[i].Start <= span.Start && span.Start < _sentences[i].End)) spans.Add(i);
         }
 
         foreach (var p in parts) Add(p);

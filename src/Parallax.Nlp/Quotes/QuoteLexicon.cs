@@ -29,6 +29,8 @@ internal enum SourceWordKind
     Self,
     /// <summary>A noun for an outlet ("the newspaper").</summary>
     Media,
+    /// <summary>A written thing that "reads" ("the leaflets read", "a statement … read"): its author speaks.</summary>
+    Document,
 }
 
 /// <summary>
@@ -95,8 +97,9 @@ internal sealed class QuoteLexicon
                 "anonymity" => SourceWordKind.Anonymity,
                 "self" => SourceWordKind.Self,
                 "media" => SourceWordKind.Media,
+                "document" => SourceWordKind.Document,
                 _ => throw new LexiconException(LexiconErrorCode.UnknownKind,
-                    $"sources.tsv line {line}: kind '{cells[1]}' is not person, group, anonymity, self or media."),
+                    $"sources.tsv line {line}: kind '{cells[1]}' is not person, group, anonymity, self, media or document."),
             };
             var split = cells[0].ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (split.Length == 1 && kind is not (SourceWordKind.Anonymity or SourceWordKind.Self)) words[split[0]] = kind;

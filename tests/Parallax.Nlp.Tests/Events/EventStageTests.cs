@@ -143,7 +143,7 @@ public sealed class EventStageTests
         Assert.Contains(withdraw, e => e.Modality == EventModality.Planned);
         var denied = Assert.Single(withdraw, e => e.Modality == EventModality.Denied);
         Assert.Contains("official", denied.AttributedTo!.Text, StringComparison.Ordinal);
-        Assert.Equal(Quotes.SourceKind.Anonymous, denied.AttributedTo.Kind);
+        Assert.Equal(Parallax.Nlp.Quotes.SourceKind.Anonymous, denied.AttributedTo.Kind);
         Assert.Equal(2, denied.Evidence.Length);
     }
 
