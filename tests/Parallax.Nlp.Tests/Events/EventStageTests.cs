@@ -33,7 +33,7 @@ public sealed class EventStageTests
     {
         // Given a meeting told with an irregular past, an apposition, a place and a weekday
         var (doc, events) = Analyze("2018-05-31",
-            "Defense Minister Avigdor Lieberman met with his Russian counterpart, Sergei Shoigu, in Moscow on Thursday.");
+            "Defense Minister Avigdor Lieberman met with Sergei Shoigu, his Russian opposite number, in Moscow on Thursday.");
 
         // When the stage reads it
         var e = Trigger(doc, events, "met with");

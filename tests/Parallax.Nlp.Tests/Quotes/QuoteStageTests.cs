@@ -268,12 +268,12 @@ public sealed class QuoteStageTests
     public void Analyze_StatementReleasedByRead_TheReleaserSpeaks()
     {
         // Given a written statement that "read that …"
-        var (doc, quotes) = Run("A statement released by the Kremlin read that the two leaders agreed to deepen their coordination.");
+        var (doc, quotes) = Run("A statement released by the Kremlin read that both presidents had agreed to coordinate more closely.");
 
         // Then
         var q = Single(quotes, QuoteKind.Indirect);
         Assert.Equal("gov:ru-presidency", q.Speaker!.ActorId);
-        Assert.Equal("the two leaders agreed to deepen their coordination", q.Content.Of(doc.Text));
+        Assert.Equal("both presidents had agreed to coordinate more closely", q.Content.Of(doc.Text));
     }
 
     [Fact]
@@ -316,7 +316,7 @@ public sealed class QuoteStageTests
     public void Analyze_IsSaidTo_NoSpeech()
     {
         // Given a hedge with no speaker
-        var (_, quotes) = Run("The deal is said to have been finalised in a phone call.");
+        var (_, quotes) = Run("The arrangement is said to have been sealed during a telephone call.");
 
         // Then
         Assert.Empty(quotes);
