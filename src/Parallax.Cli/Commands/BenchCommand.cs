@@ -16,10 +16,10 @@ internal static class BenchCommand
         var runs = new Option<int>("--runs") { Description = "Timed runs; the median is reported.", DefaultValueFactory = _ => 3 };
         var stage = new Option<string>("--stage")
         {
-            Description = "What to time: clean (ingest + clean, the default), nlp (tokens, sentences and named entities over the clean text of --corpus), places (gazetteer load time and memory, toponym resolution) or time (temporal anchor + expressions over the clean text of --corpus).",
+            Description = "What to time: clean (ingest + clean, the default), nlp (tokens, sentences and named entities over the clean text of --corpus), places (gazetteer load time and memory, toponym resolution) time (temporal anchor + expressions over the clean text of --corpus) or pipeline (every stage of the standard pipeline, one thread, streaming --corpus).",
             DefaultValueFactory = _ => "clean",
         };
-        stage.AcceptOnlyFromAmong("clean", "nlp", "places", "time");
+        stage.AcceptOnlyFromAmong("clean", "nlp", "places", "time", "pipeline");
         var command = new Command("bench", "Measure ingest and clean throughput (words per second, one thread) and peak memory.");
         command.Options.Add(corpus);
         command.Options.Add(generate);
@@ -53,6 +53,8 @@ internal static class BenchCommand
                 return await TimeAsync(ctx, folder, Math.Max(1, r.GetValue(runs)), ct).ConfigureAwait(false);
             if (string.Equals(r.GetValue(stage), "nlp", StringComparison.Ordinal))
                 return await NlpAsync(ctx, folder, Math.Max(1, r.GetValue(runs)), ct).ConfigureAwait(false);
+            if (string.Equals(r.GetValue(stage), "pipeline", StringComparison.Ordinal))
+                return await PipelineAsync(ctx, folder, Math.Max(1, r.GetValue(runs)), ct).ConfigureAwait(false);
             if (string.Equals(r.GetValue(stage), "places", StringComparison.Ordinal))
                 return await PlacesAsync(ctx, folder, Math.Max(1, r.GetValue(runs)), ct).ConfigureAwait(false);
             var results = new List<ThroughputRun>();
@@ -72,6 +74,29 @@ internal static class BenchCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The whole standard pipeline on one thread, streaming the corpus; a table per stage and the median run.</summary>
+    private static async Task<int> PipelineAsync(CliContext ctx, string folder, int runs, CancellationToken ct)
+    {
+        var pipeline = Parallax.Nlp.Pipeline.DefaultPipeline.Create();
+        var results = new List<PipelineRun>();
+        var table = new Table().AddColumns("run", "documents", "failed", "MB", "words", "seconds", "words/s", "peak MB", "heap MB");
+        for (int i = 0; i < runs; i++)
+        {
+            var run = await PipelineBenchmark.RunAsync(folder, pipeline, ct).ConfigureAwait(false);
+            results.Add(run);
+            table.AddRow(F(i + 1), F(run.Documents), F(run.Failed), F(run.Bytes / 1e6), F(run.Words), F(run.Seconds), F(run.WordsPerSecond),
+                F(run.PeakWorkingSetMb), F(run.ManagedHeapMb));
+        }
+        var median = results.OrderBy(x => x.WordsPerSecond).ElementAt(results.Count / 2);
+        ctx.Console.Write(table);
+        var stages = new Table().AddColumns("stage", "seconds (median run)", "share", "words/s alone");
+        foreach (var s in median.Stages)
+            stages.AddRow(s.Stage, F(s.Seconds), (s.Seconds / Math.Max(1e-9, median.Seconds)).ToString("P1", CultureInfo.InvariantCulture), F(s.Seconds > 0 ? median.Words / s.Seconds : 0));
+        ctx.Console.Write(stages);
+        ctx.Out.WriteLine($"{{\"summary\":\"parallax-pipeline\",\"documents\":{F(median.Documents)},\"words\":{F(median.Words)},\"seconds\":{median.Seconds.ToString("0.###", CultureInfo.InvariantCulture)},\"words_per_second\":{median.WordsPerSecond.ToString("0", CultureInfo.InvariantCulture)},\"peak_mb\":{results.Max(x => x.PeakWorkingSetMb).ToString("0", CultureInfo.InvariantCulture)}}}");
+        return ExitCodes.Success;
     }
 
     /// <summary>Gazetteer load time and memory, then toponym resolution on one thread over the clean text of every article.</summary>

@@ -100,9 +100,12 @@ internal static class NameKeys
     {
         if (Math.Abs(a.Length - b.Length) > limit)
             return limit + 1;
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Three rows on the stack for names of ordinary length (this runs against every fuzzy key of the knowledge base).
+        int width = b.Length + 1;
+        Span<int> rows = width <= 128 ? stackalloc int[3 * width] : new int[3 * width];
+        var previous2 = rows[..width];
+        var previous = rows.Slice(width, width);
+        var current = rows.Slice(2 * width, width);
         for (var j = 0; j <= b.Length; j++)
             previous[j] = j;
         for (var i = 1; i <= a.Length; i++)
@@ -121,7 +124,10 @@ internal static class NameKeys
 
             if (rowMin > limit)
                 return limit + 1;
-            (previous2, previous, current) = (previous, current, previous2);
+            var spare = previous2;
+            previous2 = previous;
+            previous = current;
+            current = spare;
         }
 
         return previous[b.Length];

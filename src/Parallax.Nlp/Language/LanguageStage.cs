@@ -27,6 +27,9 @@ public sealed class LanguageStage : PipelineStage<LanguageAnalysis>
 {
     private static readonly AnnotationKey[] _requires = [Layers.Clean];
     private static readonly AnnotationKey[] _assigns = [Layers.Language, Layers.LanguageSpans];
+    // Above this many characters the document's language is combined from its paragraphs' verdicts.
+    private const int WholeTextLimit = 8_000;
+    private const int ParagraphSample = 600;
     private readonly LanguageIdentifier _identifier;
     private readonly LanguageStageOptions _options;
 
@@ -52,15 +55,19 @@ public sealed class LanguageStage : PipelineStage<LanguageAnalysis>
         ArgumentNullException.ThrowIfNull(document);
         var clean = document.Get(Layers.Clean);
         string text = clean.Text;
-        var whole = Tag(new TextSpan(0, text.Length), _identifier.Identify(text));
         var spans = new List<LanguageTag>();
+        var paragraphs = new List<LanguageTag>();
         foreach (var paragraph in clean.Paragraphs)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var para = Tag(paragraph, _identifier.Identify(text.AsSpan(paragraph.Start, paragraph.Length)));
+            var para = Tag(paragraph, _identifier.Identify(Sample(text, paragraph)));
             spans.Add(para);
+            paragraphs.Add(para);
             AddLines(text, paragraph, para, spans);
         }
+        var whole = text.Length > WholeTextLimit && paragraphs.Count > 1
+            ? Combine(new TextSpan(0, text.Length), paragraphs)
+            : Tag(new TextSpan(0, text.Length), _identifier.Identify(text));
         var ordered = spans.OrderBy(t => t.Span.Start).ThenByDescending(t => t.Span.Length).ToImmutableArray();
         return new LanguageAnalysis(whole, ordered);
     }
@@ -84,14 +91,16 @@ public sealed class LanguageStage : PipelineStage<LanguageAnalysis>
             var line = Trim(text, at, end);
             at = end + 1;
             if (line.IsEmpty) continue;
-            var lineText = text.AsSpan(line.Start, line.Length);
-            var guess = _identifier.Identify(lineText);
-            bool whole = line.Length < paragraph.Length;
-            if (whole && Letters(lineText) >= _options.MinLetters && guess.IsDetermined
-                && guess.Confidence >= _options.MinConfidence && Differs(guess, para))
+            // A line that is its whole paragraph was judged with the paragraph; only shorter lines are judged alone.
+            if (line.Length < paragraph.Length)
             {
-                spans.Add(Tag(line, guess));
-                continue;
+                var lineText = text.AsSpan(line.Start, line.Length);
+                if (Letters(lineText) >= _options.MinLetters && _identifier.Identify(lineText) is { IsDetermined: true } guess
+                    && guess.Confidence >= _options.MinConfidence && Differs(guess, para))
+                {
+                    spans.Add(Tag(line, guess));
+                    continue;
+                }
             }
             AddRuns(text, line, para, spans);
         }
@@ -109,6 +118,40 @@ public sealed class LanguageStage : PipelineStage<LanguageAnalysis>
             var guess = _identifier.Identify(text.AsSpan(span.Start, span.Length), run.Script);
             if (guess.IsDetermined && Differs(guess, para)) spans.Add(Tag(span, guess));
         }
+    }
+
+    /// <summary>
+    /// The language of a long text from its paragraphs' verdicts, each weighted by its length: the language (and script)
+    /// with the largest weight wins; confidence is its weighted confidence over all the text. Judging 40 KB again as a
+    /// whole would repeat the paragraphs' work for the same answer.
+    /// </summary>
+    /// <summary>The paragraph's text, or its first <see cref="ParagraphSample"/> characters cut at a space: a few hundred
+    /// letters settle a paragraph's language, and lines or script runs that differ are judged on their own.</summary>
+    private static ReadOnlySpan<char> Sample(string text, TextSpan paragraph)
+    {
+        if (paragraph.Length <= ParagraphSample) return text.AsSpan(paragraph.Start, paragraph.Length);
+        int cut = text.LastIndexOf(' ', paragraph.Start + ParagraphSample, ParagraphSample / 2);
+        return text.AsSpan(paragraph.Start, (cut > paragraph.Start ? cut : paragraph.Start + ParagraphSample) - paragraph.Start);
+    }
+
+    private static LanguageTag Combine(TextSpan whole, List<LanguageTag> paragraphs)
+    {
+        var weights = new Dictionary<(string Language, string Script), (double Weight, double Confident)>();
+        double total = 0;
+        foreach (var p in paragraphs)
+        {
+            total += p.Span.Length;
+            var key = (p.Language, p.Script);
+            var (w, c) = weights.GetValueOrDefault(key);
+            weights[key] = (w + p.Span.Length, c + p.Span.Length * p.Confidence);
+        }
+        var best = weights
+            .Where(kv => !string.Equals(kv.Key.Language, LanguageGuess.Undetermined, StringComparison.Ordinal))
+            .OrderByDescending(kv => kv.Value.Weight)
+            .ThenBy(kv => kv.Key.Language, StringComparer.Ordinal).ThenBy(kv => kv.Key.Script, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (best.Key.Language is null) return new LanguageTag(whole, LanguageGuess.Undetermined, paragraphs[0].Script, 0);
+        return new LanguageTag(whole, best.Key.Language, best.Key.Script, Math.Round(best.Value.Confident / Math.Max(1, total), 4));
     }
 
     private static bool Differs(LanguageGuess guess, LanguageTag para) =>
