@@ -1,4 +1,4 @@
-using Npgsql;
+using Parallax.Testing;
 using RabbitMQ.Client;
 
 namespace Parallax.Queue.RabbitMq.Tests;
@@ -11,7 +11,7 @@ namespace Parallax.Queue.RabbitMq.Tests;
 internal static class Servers
 {
     public const string RabbitMqVariable = "PARALLAX_TEST_RABBITMQ";
-    public const string PostgresVariable = "PARALLAX_TEST_POSTGRES";
+    public const string PostgresVariable = PostgresTestServer.Variable;
 
     private static string? Get(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } v ? v : null;
 
@@ -32,43 +32,12 @@ internal static class Servers
         $"{RabbitMqVariable} is not set but CI=true: the queue tests need a RabbitMQ broker. .ci/run sources .ci/rabbitmq.sh, " +
         "which installs and starts one on 127.0.0.1; see its messages above for why it did not.");
 
-    public static string Postgres => Get(PostgresVariable) ?? throw new InvalidOperationException(
-        $"{PostgresVariable} is not set but CI=true: the queue tests need a PostgreSQL server. .ci/run sources .ci/postgres.sh; " +
-        "see its messages above for why it did not start.");
+    public static string Postgres => PostgresTestServer.ConnectionString;
 
     /// <summary>Creates an empty database and returns a connection string for it.</summary>
-    public static async Task<string> CreateDatabaseAsync()
-    {
-        var name = "px_queue_" + Guid.NewGuid().ToString("N");
-        await using (var c = new NpgsqlConnection(Postgres))
-        {
-            await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", c);
-            await cmd.ExecuteNonQueryAsync();
-        }
-        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
-    }
+    public static Task<string> CreateDatabaseAsync() => PostgresTestServer.CreateDatabaseAsync("px_queue_");
 
-    public static async Task DropDatabaseAsync(string connectionString)
-    {
-        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        NpgsqlConnection.ClearAllPools();
-        await using var c = new NpgsqlConnection(Postgres);
-        await c.OpenAsync();
-        for (int attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"", c);
-                await cmd.ExecuteNonQueryAsync();
-                return;
-            }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 40)
-            {
-                await Task.Delay(250);
-            }
-        }
-    }
+    public static Task DropDatabaseAsync(string connectionString) => PostgresTestServer.DropDatabaseAsync(connectionString);
 
     /// <summary>Deletes a test queue and its dead-letter queue.</summary>
     public static async Task DeleteQueuesAsync(string queueName)

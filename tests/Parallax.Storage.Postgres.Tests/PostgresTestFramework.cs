@@ -1,3 +1,4 @@
+using Parallax.Testing;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 

@@ -1,16 +1,16 @@
 using Npgsql;
 
-namespace Parallax.Storage.Postgres.Tests;
+namespace Parallax.Testing;
 
 /// <summary>
 /// The PostgreSQL server the tests use: the connection string in PARALLAX_TEST_POSTGRES (".ci/postgres.sh" starts
-/// one on 127.0.0.1 and sets it). Its role must be allowed to create databases: each test gets a fresh one.
+/// one on 127.0.0.1 and sets it). Its role must be allowed to create databases: each test gets a fresh one. Shared by
+/// the store, queue and server test projects.
 /// </summary>
-internal static class PostgresTestServer
+public static class PostgresTestServer
 {
+    /// <summary>The environment variable holding the server's connection string.</summary>
     public const string Variable = "PARALLAX_TEST_POSTGRES";
-
-    private static string? Configured => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } v ? v : null;
 
     private static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -23,15 +23,18 @@ internal static class PostgresTestServer
             ? $"{Variable} is not set; start a server with: eval \"$(bash .ci/postgres.sh)\""
             : null;
 
+    /// <summary>The environment variable's value, or null when it is unset or empty.</summary>
+    public static string? Configured => Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } v ? v : null;
+
     /// <summary>The configured connection string; throws with a clear message when there is none.</summary>
     public static string ConnectionString => Configured ?? throw new InvalidOperationException(
         $"{Variable} is not set but CI=true: the PostgreSQL store tests need a server. .ci/run sources .ci/postgres.sh, " +
         "which installs and starts one on 127.0.0.1; see its messages above for why it did not.");
 
-    /// <summary>Creates an empty database and returns a connection string for it.</summary>
-    public static async Task<string> CreateDatabaseAsync()
+    /// <summary>Creates an empty database named <paramref name="prefix"/> plus a fresh GUID and returns a connection string for it.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix = "px_test_")
     {
-        var name = "px_test_" + Guid.NewGuid().ToString("N");
+        var name = prefix + Guid.NewGuid().ToString("N");
         await using (var c = new NpgsqlConnection(ConnectionString))
         {
             await c.OpenAsync();
@@ -60,17 +63,10 @@ internal static class PostgresTestServer
                 await cmd.ExecuteNonQueryAsync();
                 return;
             }
-            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 20)
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ObjectInUse && attempt < 40)
             {
                 await Task.Delay(250);
             }
         }
     }
 }
-
-/// <summary>
-/// Marks a test class whose tests need the PostgreSQL server; <see cref="PostgresTestFramework"/> skips them, with
-/// the reason, when none is configured outside CI.
-/// </summary>
-[AttributeUsage(AttributeTargets.Class)]
-internal sealed class NeedsPostgresAttribute : Attribute;
