@@ -29,7 +29,7 @@ public sealed class LanguageStage : PipelineStage<LanguageAnalysis>
     private static readonly AnnotationKey[] _assigns = [Layers.Language, Layers.LanguageSpans];
     // Above this many characters the document's language is combined from its paragraphs' verdicts.
     private const int WholeTextLimit = 8_000;
-    private const int ParagraphSample = 600;
+    private const int ParagraphSample = 320;
     private readonly LanguageIdentifier _identifier;
     private readonly LanguageStageOptions _options;
 
