@@ -2,8 +2,10 @@ using System.Text;
 using Parallax.Core.Processing;
 using Parallax.Core.Queue;
 using Parallax.Core.Stories;
+using Parallax.Core.Watch;
 using Parallax.Ingest;
 using Parallax.Nlp.Documents;
+using Parallax.Nlp.Entities;
 using Parallax.Nlp.Pipeline;
 using Parallax.Storage.Sqlite;
 
@@ -42,6 +44,52 @@ public sealed class QueueWorkerTests : IAsyncLifetime
     }
 
     private static QueueDelivery Delivery(DocumentSource s, bool redelivered = false) => new(ArticleMessage.Serialize(s), redelivered);
+
+    /// <summary>A rule that every event matches (all eight modalities), so the alerts follow the sample's events.</summary>
+    private WatchEvaluator AnyEventRule()
+    {
+        var set = WatchRuleSet.Parse("[rule any]\nmodality = asserted, reported, alleged, denied, planned, threatened, hypothetical, negated\n",
+            "any.rules", _dataDir);
+        return WatchEvaluator.Create(set, ActorKnowledgeBase.LoadDefault());
+    }
+
+    [Fact]
+    public async Task HandleAsync_WithWatchRules_StoresTheArticlesAlerts()
+    {
+        // Given a worker with a rule every event matches
+        var source = (await ReadSamplesAsync())[0];
+        await using var worker = new QueueWorker(Pipeline, _store, _lock, options: new QueueWorkerOptions { Watch = AnyEventRule() });
+
+        // When it handles a sample
+        var verdict = await worker.HandleAsync(Delivery(source), CancellationToken.None);
+
+        // Then the article's events were checked and their alerts stored with the article's id
+        Assert.Equal(DeliveryAction.Ack, verdict.Action);
+        var alerts = await _store.ListAlertsAsync();
+        Assert.NotEmpty(alerts);
+        Assert.All(alerts, a => Assert.Equal(source.ContentHash, a.ArticleId));
+    }
+
+    [Fact]
+    public async Task HandleAsync_RedeliveryAfterCrashBeforeAlerts_RaisesThemOnce()
+    {
+        // Given an article stored by a worker that died before its alerts (simulated: a worker without rules stored it)
+        var source = (await ReadSamplesAsync())[0];
+        await using (var crashed = new QueueWorker(Pipeline, _store, _lock))
+            await crashed.HandleAsync(Delivery(source), CancellationToken.None);
+        Assert.Empty(await _store.ListAlertsAsync());
+
+        // When the broker redelivers it to a worker with rules, twice
+        await using var worker = new QueueWorker(Pipeline, _store, _lock, options: new QueueWorkerOptions { Watch = AnyEventRule() });
+        await worker.HandleAsync(Delivery(source, redelivered: true), CancellationToken.None);
+        int afterFirst = (await _store.ListAlertsAsync()).Count;
+        await worker.HandleAsync(Delivery(source, redelivered: true), CancellationToken.None);
+
+        // Then the alerts are raised, once, and the article is still stored once
+        Assert.True(afterFirst > 0);
+        Assert.Equal(afterFirst, (await _store.ListAlertsAsync()).Count);
+        Assert.Equal(1, (await _store.GetStatsAsync()).Articles);
+    }
 
     [Fact]
     public async Task HandleAsync_UnreadableMessage_DeadLetterWithCode()

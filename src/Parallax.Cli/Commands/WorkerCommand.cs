@@ -100,8 +100,12 @@ internal static class WorkerCommand
             }
         }
 
-        var options = StallOptions(Environment.GetEnvironmentVariable(StallVariable), ctx);
         var actors = Parallax.Nlp.Entities.ActorKnowledgeBase.Load(Parallax.Nlp.Entities.ActorKnowledgeBase.UserFilesIn(ctx.DataDirectory));
+        var watch = AlertsCommand.LoadWatch(ctx, actors, out bool rulesBroken);
+        if (rulesBroken) return ExitCodes.Failure;
+        var options = StallOptions(Environment.GetEnvironmentVariable(StallVariable), ctx) with { Watch = watch };
+        if (watch is not null)
+            ctx.Error.WriteLine($"parallax: checking {watch.Rules.Rules.Length.ToString(CultureInfo.InvariantCulture)} watch rules from {AlertsCommand.RulesDirectory(ctx)} on every stored article.");
         await using (var worker = new QueueWorker(DefaultPipeline.Create(actors), store, writeLock, TimeProvider.System, options, OnEvent))
         {
             ctx.Error.WriteLine($"parallax: worker taking up to {prefetch.ToString(CultureInfo.InvariantCulture)} articles at once from {broker.Location} into {store.Location}; Ctrl+C stops.");

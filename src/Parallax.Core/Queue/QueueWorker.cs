@@ -2,6 +2,7 @@ using Parallax.Core.Articles;
 using Parallax.Core.Processing;
 using Parallax.Core.Storage;
 using Parallax.Core.Stories;
+using Parallax.Core.Watch;
 using Parallax.Nlp.Documents;
 using Parallax.Nlp.Pipeline;
 
@@ -19,6 +20,14 @@ public sealed record QueueWorkerOptions(int SnapshotEvery = 200)
 
     /// <summary>Called after an article is saved and before its message is acknowledged. Null: nothing.</summary>
     public Func<DocumentSource, CancellationToken, Task>? AfterCommit { get; init; }
+
+    /// <summary>
+    /// Watch rules checked on the events of each article this worker stores; each match is stored as an
+    /// <see cref="Alert"/> before the message is acknowledged. A redelivered message whose article is already stored
+    /// has its alerts checked again (alert ids are stable, so nothing is doubled), so a worker killed between the
+    /// article and its alerts loses none. Null: no rules.
+    /// </summary>
+    public WatchEvaluator? Watch { get; init; }
 }
 
 /// <summary>
@@ -87,6 +96,9 @@ public sealed class QueueWorker : IAsyncDisposable
         // A cheap check before the costly analysis: most redeliveries after a crash are already stored.
         if (await _store.ContainsAsync(source.ContentHash, cancellationToken).ConfigureAwait(false))
         {
+            if (delivery.Redelivered && _options.Watch is not null
+                && await _store.GetArticleAsync(source.ContentHash, cancellationToken).ConfigureAwait(false) is { } stored)
+                await SaveAlertsAsync(stored.Document, cancellationToken).ConfigureAwait(false);
             Report(new ProcessingEvent(ProcessingEventKind.AlreadyStored, source.SourceId, source.ContentHash, null, null, null));
             return DeliveryVerdict.Ack;
         }
@@ -108,6 +120,9 @@ public sealed class QueueWorker : IAsyncDisposable
 
         if (_options.BeforeCommit is { } before) await before(source, cancellationToken).ConfigureAwait(false);
         var verdict = await CommitAsync(source, doc, cancellationToken).ConfigureAwait(false);
+        // Alerts follow their article in a second transaction, before the acknowledgement: a crash in between
+        // redelivers the message and the already-stored path above raises them again.
+        await SaveAlertsAsync(doc, CancellationToken.None).ConfigureAwait(false);
         if (_options.AfterCommit is { } after) await after(source, cancellationToken).ConfigureAwait(false);
         return verdict;
     }
@@ -165,6 +180,12 @@ public sealed class QueueWorker : IAsyncDisposable
         {
             _commitGate.Release();
         }
+    }
+
+    private async Task SaveAlertsAsync(Document doc, CancellationToken ct)
+    {
+        if (_options.Watch is { } watch && watch.Evaluate(doc, _time.GetUtcNow()) is { IsEmpty: false } alerts)
+            await _store.SaveAlertsAsync(alerts, ct).ConfigureAwait(false);
     }
 
     /// <summary>Brings the in-memory index up to the store's newest article; call with the write lock held.</summary>
