@@ -189,6 +189,45 @@ public sealed class WorkbenchBrowserTests(WorkbenchFixture fixture)
         foreach (var outcome in outcomes) Assert.DoesNotContain("error", outcome, StringComparison.Ordinal);
     }
 
+    [BrowserFact]
+    public async Task AlertsPageAndStoryMap_WatchRuleInstalled_ListTheAlertAndDrawTheZoneWithItsBuffer()
+    {
+        // Given the fixture's Vienna rule, which raised alerts while the samples were ingested
+        var alerts = await fixture.GetJsonAsync("/api/v1/alerts");
+        var total = alerts.GetProperty("total").GetInt32();
+        Assert.True(total > 0, "the samples' talks in Vienna raise alerts on ingest");
+        var newest = alerts.GetProperty("alerts")[0];
+        await using var p = await fixture.NewPageAsync();
+
+        // When the alerts page is opened
+        await p.OpenAsync("#/alerts");
+        var rows = p.Page.Locator("[data-testid=alerts-table] tbody tr");
+        await rows.First.WaitForAsync();
+
+        // Then every alert is listed, newest first, with its rule, place and a link to its article; the rule is listed too
+        Assert.Equal(total, await rows.CountAsync());
+        var first = await rows.First.InnerTextAsync();
+        Assert.Contains(WorkbenchFixture.RuleId, first, StringComparison.Ordinal);
+        Assert.Contains(newest.GetProperty("placeName").GetString()!, first, StringComparison.Ordinal);
+        Assert.Equal("#/article/" + newest.GetProperty("articleId").GetString(), await rows.First.Locator("a[href^='#/article/']").GetAttributeAsync("href"));
+        await p.Page.Locator("[data-testid=watches-table] tbody tr").First.WaitForAsync();
+        Assert.Contains("inside " + WorkbenchFixture.ZoneId, await p.Page.Locator("[data-testid=watches-table]").InnerTextAsync(), StringComparison.Ordinal);
+        await p.ScreenshotAsync("alerts-list");
+
+        // When the samples' story, which has alerts, is opened
+        Assert.Contains(alerts.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("storyId").GetString() == fixture.StoryId);
+        await p.OpenAsync("#/story/" + fixture.StoryId);
+        await p.Page.Locator("[data-testid=map] path.px-marker").First.WaitForAsync();
+
+        // Then the map draws the zone's shape and its buffer, under the place markers
+        Assert.Equal(1, await p.Page.Locator("[data-testid=map] path.px-zone").CountAsync());
+        Assert.Equal(1, await p.Page.Locator("[data-testid=map] path.px-zone-buffer").CountAsync());
+        Assert.Contains("watch zone", await p.Page.Locator("[data-testid=map-panel]").InnerTextAsync(), StringComparison.Ordinal);
+        await p.ScreenshotAsync("story-zones");
+        AssertOnlyLoopback(p);
+        Assert.Empty(p.Dialogs);
+    }
+
     /// <summary>Waits until a panel leaves "Loading…" and returns what it settled on, checked against the API.</summary>
     private async Task<string> PanelOutcomeAsync(IPage page, string testId)
     {
