@@ -236,3 +236,32 @@ public sealed class WatchEndpointsTests
         Assert.Equal(2, after.GetProperty("watches").GetArrayLength());
     }
 }
+
+public sealed class ExampleRulesTests
+{
+    [Fact]
+    public async Task PutWatch_ShippedExampleRules_LoadThroughTheApiAsDocumented()
+    {
+        // Given the example rule set of examples/rules, put in as docs/api.md shows
+        await using var harness = await ServerHarness.StartAsync();
+        var examples = Path.Combine(Parallax.Testing.SharedData.RepoRoot!, "examples", "rules");
+        foreach (var zone in Directory.GetFiles(Path.Combine(examples, "zones"), "*.geojson"))
+        {
+            using var put = await harness.SendAsync(HttpMethod.Put, "/api/v1/zones/files/" + Path.GetFileName(zone), ServerHarness.Text(await File.ReadAllTextAsync(zone), "application/geo+json"));
+            Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        }
+
+        // When
+        using var response = await harness.SendAsync(HttpMethod.Put, "/api/v1/watches/southwest-syria",
+            ServerHarness.Text(await File.ReadAllTextAsync(Path.Combine(examples, "southwest-syria.rules")), "text/plain"));
+        using var zoneInUse = await harness.SendAsync(HttpMethod.Delete, "/api/v1/zones/files/golan-1974.geojson");
+
+        // Then
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var watch = await ServerHarness.ReadJsonAsync(response);
+        Assert.Equal(WatchRuleSet.LoadDirectory(examples).Rules.Select(r => r.Id), watch.GetProperty("rules").EnumerateArray().Select(r => r.GetProperty("id").GetString()));
+        Assert.Equal(6, watch.GetProperty("zones").GetArrayLength());
+        Assert.Equal(HttpStatusCode.BadRequest, zoneInUse.StatusCode);
+        Assert.Equal("PX5007", (await ServerHarness.ReadJsonAsync(zoneInUse)).GetProperty("code").GetString());
+    }
+}
