@@ -36,5 +36,10 @@ public sealed class OpenApiTests
         Assert.Contains("text/html", content);
         Assert.Equal("apiKey", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("type").GetString());
         Assert.True(post.TryGetProperty("security", out _));
+        var writes = doc.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (Path: p.Name, Method: o.Name, Operation: o.Value)))
+            .Where(o => o.Method is "post" or "put" or "delete" or "patch").ToList();
+        Assert.Contains(writes, w => w.Path == "/api/v1/watches/{id}" && w.Method == "delete");
+        Assert.All(writes, w => Assert.True(w.Operation.TryGetProperty("security", out _), $"{w.Method} {w.Path} declares the ApiKey scheme"));
     }
 }

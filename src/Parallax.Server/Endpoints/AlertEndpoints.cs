@@ -69,11 +69,7 @@ internal static class AlertEndpoints
             .Produces<AlertRecheck>()
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .AddOpenApiOperationTransformer((operation, context, _) =>
-            {
-                operation.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiKey", context.Document)] = [] }];
-                return Task.CompletedTask;
-            });
+            .RequiresKey();
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, StoreHolder holder)

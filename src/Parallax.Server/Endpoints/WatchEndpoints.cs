@@ -83,7 +83,7 @@ internal static class WatchEndpoints
         watches.MapDelete("/watches/{id}", DeleteAsync)
             .WithName("DeleteWatch")
             .WithSummary("Delete a rule file; 400 when another file uses a zone it defines. Needs X-Api-Key.")
-            .Produces(StatusCodes.Status204NoContent).ProducesWrite().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesWrite().ProducesProblem(StatusCodes.Status404NotFound).RequiresKey();
 
         var zones = api.MapGroup("").WithTags("Zones");
         zones.MapGet("/zones", Zones)
@@ -105,7 +105,7 @@ internal static class WatchEndpoints
         zones.MapDelete("/zones/files/{name}", DeleteZoneFileAsync)
             .WithName("DeleteZoneFile")
             .WithSummary("Delete a zone file; 400 when a rule file still names it. Needs X-Api-Key.")
-            .Produces(StatusCodes.Status204NoContent).ProducesWrite().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces(StatusCodes.Status204NoContent).ProducesWrite().ProducesProblem(StatusCodes.Status404NotFound).RequiresKey();
     }
 
     private static RouteHandlerBuilder ProducesWrite(this RouteHandlerBuilder builder) =>
