@@ -228,6 +228,52 @@ public sealed class WorkbenchBrowserTests(WorkbenchFixture fixture)
         Assert.Empty(p.Dialogs);
     }
 
+    [BrowserFact]
+    public async Task WatchForm_BadRuleThenGoodRule_ShowsTheLineThenSavesAndDeletes()
+    {
+        // Given the alerts page with the rule form open and the API key typed
+        await using var p = await fixture.NewPageAsync();
+        await p.OpenAsync("#/alerts");
+        var page = p.Page;
+        await page.Locator("[data-testid=watches-table]").WaitForAsync();
+        await page.Locator("[data-testid=api-key]").FillAsync(WorkbenchFixture.Key);
+        await page.Locator("[data-testid=api-key]").DispatchEventAsync("change");
+        await page.Locator(".watch-form summary").ClickAsync();
+        await page.Locator("[data-testid=watch-id]").FillAsync("ui-check");
+
+        // When a rule with an unknown event type on its fourth line is saved
+        await page.Locator("[data-testid=watch-text]").FillAsync("[rule ui-check-assaults]\ntitle = Assaults near Vienna\ninside = vienna-area\nevent-type = SKIRMISH\n");
+        await page.Locator("[data-testid=watch-save]").ClickAsync();
+        var error = page.Locator("[data-testid=watch-result] [data-testid=note-error]");
+        await error.WaitForAsync();
+
+        // Then the server's code and line are shown, and nothing was stored
+        var shown = await error.InnerTextAsync();
+        Assert.Contains("PX5003", shown, StringComparison.Ordinal);
+        Assert.Contains("line 4", shown, StringComparison.Ordinal);
+        using (var missing = await fixture.Client.GetAsync("/api/v1/watches/ui-check"))
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+
+        // When it is corrected and saved, then deleted
+        await page.Locator("[data-testid=watch-text]").FillAsync("[rule ui-check-assaults]\ntitle = Assaults near Vienna\ninside = vienna-area\nevent-type = ASSAULT\n");
+        await page.Locator("[data-testid=watch-save]").ClickAsync();
+        var table = page.Locator("[data-testid=watches-table]");
+        await page.Locator("[data-testid=watches-table] :text('ui-check-assaults')").WaitForAsync();
+        await p.ScreenshotAsync("watch-form");
+        var saved = await fixture.GetJsonAsync("/api/v1/watches/ui-check");
+        Assert.Contains("Saved ui-check.rules", await page.Locator("[data-testid=watch-result]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("ui-check", await page.Locator("[data-testid=watch-id]").InputValueAsync());
+        await page.Locator("[data-testid=watch-delete]").ClickAsync();
+        await page.Locator("[data-testid=watches-table] :text('ui-check-assaults')").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+        // Then the file was stored with the rule, and is gone again
+        Assert.Equal("ui-check-assaults", saved.GetProperty("rules")[0].GetProperty("id").GetString());
+        using (var gone = await fixture.Client.GetAsync("/api/v1/watches/ui-check"))
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains(WorkbenchFixture.RuleId, await table.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(p.Dialogs);
+    }
+
     /// <summary>Waits until a panel leaves "Loading…" and returns what it settled on, checked against the API.</summary>
     private async Task<string> PanelOutcomeAsync(IPage page, string testId)
     {

@@ -29,9 +29,9 @@ export function alertsPage(root: HTMLElement): void {
       alertsBody.replaceChildren(failure(e, "/api/v1/alerts"));
     }
   };
-  const loadWatches = async (): Promise<void> => {
+  const loadWatches = async (status?: FormStatus): Promise<void> => {
     try {
-      watchesBody.replaceChildren(watchesView(await api.watches(), loadWatches));
+      watchesBody.replaceChildren(watchesView(await api.watches(), loadWatches, status));
     } catch (e) {
       watchesBody.replaceChildren(failure(e, "/api/v1/watches"));
     }
@@ -120,7 +120,13 @@ inside = my-zone
 event-type = ASSAULT, MOBILIZE
 `;
 
-function watchesView(list: WatchList, reload: () => Promise<void>): HTMLElement {
+/** What the form did last, shown again after the list is reloaded. */
+interface FormStatus {
+  readonly id: string;
+  readonly message: string;
+}
+
+function watchesView(list: WatchList, reload: (status?: FormStatus) => Promise<void>, status?: FormStatus): HTMLElement {
   const rows = list.rules.map((r) => [r.watch, h("span", { title: r.title }, r.id), r.title, r.conditions]);
   const idInput = h("input", { type: "text", placeholder: "watch id (file name)", "aria-label": "Watch id", "data-testid": "watch-id" });
   const text = h("textarea", { rows: "12", spellcheck: "false", "aria-label": "Rule file", "data-testid": "watch-text" });
@@ -138,13 +144,10 @@ function watchesView(list: WatchList, reload: () => Promise<void>): HTMLElement 
     });
     files.appendChild(h("li", null, edit, h("span", { class: "muted" }, ` ${w.rules.length} rules, ${w.zones.length} zones`)));
   }
-  const act = (what: Promise<unknown>, done: string): void => {
+  const act = (what: Promise<unknown>, id: string, done: string): void => {
     save.disabled = remove.disabled = true;
     what.then(
-      () => {
-        result.replaceChildren(note(done));
-        void reload();
-      },
+      () => void reload({ id, message: done }),
       (e: unknown) => {
         const where = e instanceof ApiError && e.line ? ` (line ${e.line})` : "";
         result.replaceChildren(note(message(e) + where, "error"));
@@ -153,22 +156,37 @@ function watchesView(list: WatchList, reload: () => Promise<void>): HTMLElement 
       save.disabled = remove.disabled = false;
     });
   };
-  save.addEventListener("click", () => act(api.saveWatch(idInput.value.trim(), text.value), `Saved ${idInput.value.trim()}.rules.`));
-  remove.addEventListener("click", () => act(api.deleteWatch(idInput.value.trim()), `Deleted ${idInput.value.trim()}.rules.`));
+  save.addEventListener("click", () => {
+    const id = idInput.value.trim();
+    act(api.saveWatch(id, text.value), id, `Saved ${id}.rules.`);
+  });
+  remove.addEventListener("click", () => {
+    const id = idInput.value.trim();
+    act(api.deleteWatch(id), id, `Deleted ${id}.rules.`);
+  });
+  const form = h(
+    "details",
+    { class: "watch-form" },
+    h("summary", null, "Create, edit or delete a rule file"),
+    h("p", { class: "muted" }, "Pick a file above to edit it. The server checks the rules before it stores them; nothing is lost when they are refused."),
+    h("div", { class: "search" }, idInput, save, remove),
+    text,
+    result,
+  );
+  if (status) {
+    // After a save or delete the list is reloaded: keep the form open on the same file, with what happened.
+    form.open = true;
+    idInput.value = status.id;
+    const file = list.watches.find((w) => w.id === status.id);
+    if (file) text.value = file.text;
+    result.replaceChildren(note(status.message));
+  }
   return h(
     "div",
     null,
     list.error ? note("The rule files on the server do not load, so no alerts are raised: " + list.error, "error") : null,
     rows.length ? table(["Watch", "Rule", "Title", "Conditions"], rows, "watches-table") : note("None found: no rule files in the data directory's rules folder."),
     list.watches.length ? h("div", null, h("strong", null, "Rule files: "), files) : null,
-    h(
-      "details",
-      { class: "watch-form" },
-      h("summary", null, "Create, edit or delete a rule file"),
-      h("p", { class: "muted" }, "Pick a file above to edit it. The server checks the rules before it stores them; nothing is lost when they are refused."),
-      h("div", { class: "search" }, idInput, save, remove),
-      text,
-      result,
-    ),
+    form,
   );
 }
