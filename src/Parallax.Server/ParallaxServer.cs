@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Parallax.Core.Storage;
-using Parallax.Core.Watch;
 using Parallax.Ingest;
 using Parallax.Nlp.Ner;
 using Parallax.Nlp.Pipeline;
@@ -228,8 +227,8 @@ public sealed partial class ParallaxServer : IAsyncDisposable
                 LogRequestFailed(logger, context.Request.Method, context.Request.Path, Secrets.Redact(store.ToString()));
                 result = Problems.Result(StatusCodes.Status503ServiceUnavailable, Code(store.Code), "Store unavailable", Secrets.Redact(store.Message));
                 break;
-            case WatchRuleException rules:
-                result = AlertEndpoints.BrokenRules(rules);
+            case WatchRulesBrokenException rules:
+                result = AlertEndpoints.BrokenRules(rules.Error);
                 break;
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 result = Problems.TooLarge(context.RequestServices.GetRequiredService<ServerOptions>().MaxRequestBytes);

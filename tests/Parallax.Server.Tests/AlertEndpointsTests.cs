@@ -40,6 +40,25 @@ public sealed class AlertEndpointsTests
     }
 
     [Fact]
+    public async Task IngestBatch_WithAWatchRule_RaisesTheAlertsToo()
+    {
+        // Given
+        await using var harness = await ServerHarness.StartAsync();
+        await WatchRulesText.InstallAsync(harness);
+        var text = await File.ReadAllTextAsync(Directory.GetFiles(ServerHarness.SamplesFolder, "01-*.txt").Single());
+
+        // When
+        using var response = await harness.PostAsync("/api/v1/articles/batch", ServerHarness.Json(new[] { new { text, outlet = "The Meridian Post" } }));
+        var outcome = await ServerHarness.ReadJsonAsync(response);
+        var page = await ServerHarness.ReadJsonAsync(await harness.Client.GetAsync("/api/v1/alerts?article=" + outcome.GetProperty("articles")[0].GetProperty("articleId").GetString()));
+
+        // Then
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(outcome.GetProperty("alerts").GetInt32() > 0);
+        Assert.Equal(outcome.GetProperty("alerts").GetInt32(), page.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task Recheck_RulesAddedAfterIngest_StoresNewAlertsOnce()
     {
         // Given: the articles first, the rule after

@@ -148,21 +148,22 @@ internal static class WatchEndpoints
     {
         if (text is null) return Problems.BadRequest($"{Problems.Format(ApiErrorCode.BadRequest)}: give the rule file's text (\"text\"; docs/watch-rules.md).");
         if (!WatchRules.IsId(id)) return Problems.BadRequest($"{Problems.Format(ApiErrorCode.BadRequest)}: \"{id}\" is not a watch id: use 1 to 64 letters, digits, '-', '_' and '.', not starting with '.'.");
-        bool created;
+        WatchRules.WriteOutcome outcome;
         try
         {
-            created = await rules.WriteRuleFileAsync(id, text, mustBeNew, context.RequestAborted);
+            outcome = await rules.WriteRuleFileAsync(id, text, mustBeNew, context.RequestAborted);
         }
         catch (WatchRuleException ex)
         {
             return RuleProblem(ex);
         }
-        catch (InvalidOperationException ex)
+        if (outcome == WatchRules.WriteOutcome.Exists)
         {
-            return Problems.Result(StatusCodes.Status409Conflict, ApiErrorCode.Conflict, "Already exists", $"{Problems.Format(ApiErrorCode.Conflict)}: {ex.Message}.");
+            return Problems.Result(StatusCodes.Status409Conflict, ApiErrorCode.Conflict, "Already exists",
+                $"{Problems.Format(ApiErrorCode.Conflict)}: a watch \"{id}\" already exists; replace it with PUT /api/v1/watches/{id}.");
         }
         var body = Describe(id, text, rules.Current().Set);
-        return created ? TypedResults.Created("/api/v1/watches/" + Uri.EscapeDataString(id), body) : TypedResults.Ok(body);
+        return outcome == WatchRules.WriteOutcome.Created ? TypedResults.Created("/api/v1/watches/" + Uri.EscapeDataString(id), body) : TypedResults.Ok(body);
     }
 
     private static async Task<IResult> DeleteAsync(string id, WatchRules rules, CancellationToken ct)

@@ -115,7 +115,7 @@ internal sealed partial class IngestQueue(StoreHolder store, DocumentPipeline pi
         if (sources.Count > 0)
         {
             var rules = watchRules.Current();
-            if (rules.Error is { } broken) throw broken;
+            if (rules.Error is { } broken) throw new WatchRulesBrokenException(broken);
             summary = await new ArticleProcessor(pipeline, store.Store, options.Time, new ProcessingOptions(options.MaxParallelism, Watch: rules.Evaluator))
                 .RunAsync(sources.ToAsyncEnumerable(), OnEvent, ct);
         }
@@ -146,4 +146,13 @@ internal sealed partial class IngestQueue(StoreHolder store, DocumentPipeline pi
     private static partial void LogIngested(ILogger logger, int stored, int alreadyStored, int failed, int newStories, int alerts);
 
     private sealed record Job(Func<CancellationToken, Task<object?>> Work, TaskCompletionSource<object?> Done, CancellationToken RequestAborted);
+}
+
+/// <summary>
+/// Ingestion was refused because the data directory's rule files do not load (as the CLI refuses it); the request
+/// gets 409 with the rule error's code, file and line.
+/// </summary>
+internal sealed class WatchRulesBrokenException(WatchRuleException error) : Exception(error.Message, error)
+{
+    public WatchRuleException Error { get; } = error;
 }

@@ -87,11 +87,12 @@ internal sealed partial class WatchRules(ServerOptions options, ILogger<WatchRul
     public string? ReadZoneFile(string name) => IsZoneName(name) && File.Exists(ZonePath(name)) ? File.ReadAllText(ZonePath(name)) : null;
 
     /// <summary>
-    /// Writes (creates or replaces) a rule file after validating it with every other rule file. Returns whether it
-    /// was created; throws <see cref="WatchRuleException"/> (nothing written) when the set would be broken and
-    /// <see cref="ArgumentException"/> for a bad id or a zone path outside the rules folder.
+    /// Writes (creates or replaces) a rule file after validating it with every other rule file. With
+    /// <paramref name="mustBeNew"/>, an existing file is left alone and <see cref="WriteOutcome.Exists"/> returned.
+    /// Throws <see cref="WatchRuleException"/> (nothing written) when the set would be broken or a zone file path
+    /// leaves the rules folder, and <see cref="ArgumentException"/> for a bad id.
     /// </summary>
-    public async Task<bool> WriteRuleFileAsync(string id, string text, bool mustBeNew, CancellationToken ct)
+    public async Task<WriteOutcome> WriteRuleFileAsync(string id, string text, bool mustBeNew, CancellationToken ct)
     {
         CheckId(id);
         ArgumentNullException.ThrowIfNull(text);
@@ -100,12 +101,12 @@ internal sealed partial class WatchRules(ServerOptions options, ILogger<WatchRul
         try
         {
             bool exists = File.Exists(RulePath(id));
-            if (mustBeNew && exists) throw new InvalidOperationException($"a watch \"{id}\" already exists; replace it with PUT /api/v1/watches/{id}");
+            if (mustBeNew && exists) return WriteOutcome.Exists;
             Validate(replaceRule: (id, text));
             Directory.CreateDirectory(RulesDirectory);
             await WriteAtomicAsync(RulePath(id), text, ct);
             LogWritten(logger, id + WatchRuleSet.Extension);
-            return !exists;
+            return exists ? WriteOutcome.Replaced : WriteOutcome.Created;
         }
         finally
         {
@@ -315,6 +316,17 @@ internal sealed partial class WatchRules(ServerOptions options, ILogger<WatchRul
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watch rules: deleted {File}")]
     private static partial void LogDeleted(ILogger logger, string file);
+
+    /// <summary>What a rule-file write did.</summary>
+    public enum WriteOutcome
+    {
+        /// <summary>The file is new.</summary>
+        Created,
+        /// <summary>An existing file was replaced.</summary>
+        Replaced,
+        /// <summary>Nothing was written: the file exists and a new one was asked for.</summary>
+        Exists,
+    }
 
     /// <summary>One load of the rules.</summary>
     /// <param name="Set">The zones and rules (empty when broken).</param>
