@@ -23,6 +23,8 @@ public enum ApiErrorCode
     TooLarge = 4006,
     /// <summary>PX4007: the request body's media type is not one this endpoint reads.</summary>
     UnsupportedMediaType = 4007,
+    /// <summary>PX4008: the resource to create already exists (a watch id in use).</summary>
+    Conflict = 4008,
     /// <summary>PX4500: an unexpected server error; the log has the details.</summary>
     Internal = 4500,
 }

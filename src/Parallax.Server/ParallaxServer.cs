@@ -17,6 +17,7 @@ using Parallax.Nlp.Pipeline;
 using Parallax.Server.Endpoints;
 using Parallax.Server.Ingestion;
 using Parallax.Server.Security;
+using Parallax.Server.Watch;
 
 namespace Parallax.Server;
 
@@ -133,6 +134,7 @@ public sealed partial class ParallaxServer : IAsyncDisposable
         services.AddSingleton(options);
         services.AddSingleton<StoreHolder>();
         services.AddSingleton<StoryCache>();
+        services.AddSingleton<WatchRules>();
         services.AddSingleton(new ApiKeyVerifier(options.ApiKeys));
         services.AddSingleton(options.Pipeline ?? DefaultPipeline.Create());
         services.AddSingleton(_ => new SourceReader(new IngestOptions { MaxBytes = options.MaxRequestBytes, AllowPrivateNetworks = options.AllowPrivateNetworks }));
@@ -163,6 +165,8 @@ public sealed partial class ParallaxServer : IAsyncDisposable
         ArticleEndpoints.Map(api);
         EntityEndpoints.Map(api);
         ExportEndpoints.Map(api);
+        AlertEndpoints.Map(api);
+        WatchEndpoints.Map(api);
         app.MapGet("/health", HealthAsync).WithName("Health").WithSummary("Liveness and store counts.").Produces<HealthReport>();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.Map("/api/{**rest}", (HttpRequest request) => Problems.NotFound($"{Problems.Format(ApiErrorCode.NotFound)}: no API endpoint answers {request.Method} {request.Path}; see /openapi/v1.json for the list."))
@@ -222,6 +226,9 @@ public sealed partial class ParallaxServer : IAsyncDisposable
             case StoreException store:
                 LogRequestFailed(logger, context.Request.Method, context.Request.Path, Secrets.Redact(store.ToString()));
                 result = Problems.Result(StatusCodes.Status503ServiceUnavailable, Code(store.Code), "Store unavailable", Secrets.Redact(store.Message));
+                break;
+            case WatchRulesBrokenException rules:
+                result = AlertEndpoints.BrokenRules(rules.Error);
                 break;
             case BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }:
                 result = Problems.TooLarge(context.RequestServices.GetRequiredService<ServerOptions>().MaxRequestBytes);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Parallax.Core.Analysis;
 using Parallax.Core.Articles;
 using Parallax.Core.Storage;
 using Parallax.Server.Endpoints;
@@ -6,7 +7,7 @@ using Parallax.Server.Endpoints;
 namespace Parallax.Server;
 
 /// <summary>
-/// Keeps the story list and recently read story pages between requests, for as long as the store's newest ingestion
+/// Keeps the story list, recently read story pages and story analyses between requests, for as long as the store's newest ingestion
 /// sequence number is unchanged. Every write that can change a story (a save, by this server, the CLI or a worker on
 /// another machine) stores an article and so raises that number; one cheap query per request (the newest sequence)
 /// tells whether the cached answer still holds. Thread-safe.
@@ -20,6 +21,7 @@ internal sealed class StoryCache
     private long _sequence = -1;
     private IReadOnlyList<StoryRecord>? _stories;
     private ConcurrentDictionary<string, StoryDetail?> _details = new(StringComparer.Ordinal);
+    private ConcurrentDictionary<string, StoryAnalysis?> _analyses = new(StringComparer.Ordinal);
 
     /// <summary>Every story, most recently updated first, as <see cref="IStore.ListStoriesAsync"/> returns it.</summary>
     public async Task<IReadOnlyList<StoryRecord>> StoriesAsync(IStore store, CancellationToken ct)
@@ -57,6 +59,28 @@ internal sealed class StoryCache
         return detail;
     }
 
+    /// <summary>
+    /// A story's cross-outlet analysis by id or prefix, built by <paramref name="build"/> on a miss; null when there is
+    /// no such story. Dropped with everything else when an article is stored (ingest, CLI or worker).
+    /// </summary>
+    public async Task<StoryAnalysis?> AnalysisAsync(IStore store, string id, Func<CancellationToken, Task<StoryAnalysis?>> build, CancellationToken ct)
+    {
+        long seq = await CurrentAsync(store, ct);
+        ConcurrentDictionary<string, StoryAnalysis?>? analyses;
+        lock (_gate) analyses = _sequence == seq ? _analyses : null;
+        if (analyses is not null && analyses.TryGetValue(id, out var hit)) return hit;
+        var analysis = await build(ct);
+        lock (_gate)
+        {
+            if (_sequence == seq)
+            {
+                if (_analyses.Count >= MaxStories) _analyses = new(StringComparer.Ordinal);
+                _analyses[id] = analysis;
+            }
+        }
+        return analysis;
+    }
+
     private async Task<long> CurrentAsync(IStore store, CancellationToken ct)
     {
         long seq = await store.GetLastSequenceAsync(ct);
@@ -67,6 +91,7 @@ internal sealed class StoryCache
                 _sequence = seq;
                 _stories = null;
                 _details = new(StringComparer.Ordinal);
+                _analyses = new(StringComparer.Ordinal);
             }
         }
         return seq;

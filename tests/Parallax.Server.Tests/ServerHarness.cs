@@ -64,6 +64,14 @@ public sealed class ServerHarness : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>Sends any method, with the key unless <paramref name="key"/> is null.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content = null, string? key = Key)
+    {
+        var request = new HttpRequestMessage(method, path) { Content = content };
+        if (key is not null) request.Headers.Add("X-Api-Key", key);
+        return Client.SendAsync(request);
+    }
+
     public static StringContent Text(string body, string mediaType) =>
         new(body, new MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" });
 

@@ -189,6 +189,91 @@ public sealed class WorkbenchBrowserTests(WorkbenchFixture fixture)
         foreach (var outcome in outcomes) Assert.DoesNotContain("error", outcome, StringComparison.Ordinal);
     }
 
+    [BrowserFact]
+    public async Task AlertsPageAndStoryMap_WatchRuleInstalled_ListTheAlertAndDrawTheZoneWithItsBuffer()
+    {
+        // Given the fixture's Vienna rule, which raised alerts while the samples were ingested
+        var alerts = await fixture.GetJsonAsync("/api/v1/alerts");
+        var total = alerts.GetProperty("total").GetInt32();
+        Assert.True(total > 0, "the samples' talks in Vienna raise alerts on ingest");
+        var newest = alerts.GetProperty("alerts")[0];
+        await using var p = await fixture.NewPageAsync();
+
+        // When the alerts page is opened
+        await p.OpenAsync("#/alerts");
+        var rows = p.Page.Locator("[data-testid=alerts-table] tbody tr");
+        await rows.First.WaitForAsync();
+
+        // Then every alert is listed, newest first, with its rule, place and a link to its article; the rule is listed too
+        Assert.Equal(total, await rows.CountAsync());
+        var first = await rows.First.InnerTextAsync();
+        Assert.Contains(WorkbenchFixture.RuleId, first, StringComparison.Ordinal);
+        Assert.Contains(newest.GetProperty("placeName").GetString()!, first, StringComparison.Ordinal);
+        Assert.Equal("#/article/" + newest.GetProperty("articleId").GetString(), await rows.First.Locator("a[href^='#/article/']").GetAttributeAsync("href"));
+        await p.Page.Locator("[data-testid=watches-table] tbody tr").First.WaitForAsync();
+        Assert.Contains("inside " + WorkbenchFixture.ZoneId, await p.Page.Locator("[data-testid=watches-table]").InnerTextAsync(), StringComparison.Ordinal);
+        await p.ScreenshotAsync("alerts-list");
+
+        // When the samples' story, which has alerts, is opened
+        Assert.Contains(alerts.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("storyId").GetString() == fixture.StoryId);
+        await p.OpenAsync("#/story/" + fixture.StoryId);
+        await p.Page.Locator("[data-testid=map] path.px-marker").First.WaitForAsync();
+
+        // Then the map draws the zone's shape and its buffer, under the place markers
+        Assert.Equal(1, await p.Page.Locator("[data-testid=map] path.px-zone").CountAsync());
+        Assert.Equal(1, await p.Page.Locator("[data-testid=map] path.px-zone-buffer").CountAsync());
+        Assert.Contains("watch zone", await p.Page.Locator("[data-testid=map-panel]").InnerTextAsync(), StringComparison.Ordinal);
+        await p.ScreenshotAsync("story-zones");
+        AssertOnlyLoopback(p);
+        Assert.Empty(p.Dialogs);
+    }
+
+    [BrowserFact]
+    public async Task WatchForm_BadRuleThenGoodRule_ShowsTheLineThenSavesAndDeletes()
+    {
+        // Given the alerts page with the rule form open and the API key typed
+        await using var p = await fixture.NewPageAsync();
+        await p.OpenAsync("#/alerts");
+        var page = p.Page;
+        await page.Locator("[data-testid=watches-table]").WaitForAsync();
+        await page.Locator("[data-testid=api-key]").FillAsync(WorkbenchFixture.Key);
+        await page.Locator("[data-testid=api-key]").DispatchEventAsync("change");
+        await page.Locator(".watch-form summary").ClickAsync();
+        await page.Locator("[data-testid=watch-id]").FillAsync("ui-check");
+
+        // When a rule with an unknown event type on its fourth line is saved
+        await page.Locator("[data-testid=watch-text]").FillAsync("[rule ui-check-assaults]\ntitle = Assaults near Vienna\ninside = vienna-area\nevent-type = SKIRMISH\n");
+        await page.Locator("[data-testid=watch-save]").ClickAsync();
+        var error = page.Locator("[data-testid=watch-result] [data-testid=note-error]");
+        await error.WaitForAsync();
+
+        // Then the server's code and line are shown, and nothing was stored
+        var shown = await error.InnerTextAsync();
+        Assert.Contains("PX5003", shown, StringComparison.Ordinal);
+        Assert.Contains("line 4", shown, StringComparison.Ordinal);
+        using (var missing = await fixture.Client.GetAsync("/api/v1/watches/ui-check"))
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+
+        // When it is corrected and saved, then deleted
+        await page.Locator("[data-testid=watch-text]").FillAsync("[rule ui-check-assaults]\ntitle = Assaults near Vienna\ninside = vienna-area\nevent-type = ASSAULT\n");
+        await page.Locator("[data-testid=watch-save]").ClickAsync();
+        var table = page.Locator("[data-testid=watches-table]");
+        await page.Locator("[data-testid=watches-table] :text('ui-check-assaults')").WaitForAsync();
+        await p.ScreenshotAsync("watch-form");
+        var saved = await fixture.GetJsonAsync("/api/v1/watches/ui-check");
+        Assert.Contains("Saved ui-check.rules", await page.Locator("[data-testid=watch-result]").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("ui-check", await page.Locator("[data-testid=watch-id]").InputValueAsync());
+        await page.Locator("[data-testid=watch-delete]").ClickAsync();
+        await page.Locator("[data-testid=watches-table] :text('ui-check-assaults')").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Detached });
+
+        // Then the file was stored with the rule, and is gone again
+        Assert.Equal("ui-check-assaults", saved.GetProperty("rules")[0].GetProperty("id").GetString());
+        using (var gone = await fixture.Client.GetAsync("/api/v1/watches/ui-check"))
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, gone.StatusCode);
+        Assert.Contains(WorkbenchFixture.RuleId, await table.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Empty(p.Dialogs);
+    }
+
     /// <summary>Waits until a panel leaves "Loading…" and returns what it settled on, checked against the API.</summary>
     private async Task<string> PanelOutcomeAsync(IPage page, string testId)
     {

@@ -59,6 +59,8 @@ public sealed class WorkbenchFixture : IAsyncLifetime
         BaseUrl = Server.Addresses[0].TrimEnd('/');
         Client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
 
+        // The watch rule is in place before the articles arrive, so ingestion itself raises the alerts.
+        await InstallWatchAsync(Client);
         SampleArticleIds.AddRange(await IngestSamplesAsync(Client));
         HostileArticleId = await IngestAsync(Client, "/api/v1/articles?outlet=Test%20Desk&published=2025-03-11&title=" + Uri.EscapeDataString(HostileTitle), HostileBody, "text/plain");
         using (var stories = await Client.GetAsync("/api/v1/stories?limit=500"))
@@ -132,6 +134,43 @@ public sealed class WorkbenchFixture : IAsyncLifetime
             ConfigureLogging = b => b.SetMinimumLevel(LogLevel.Warning),
         });
         return (server, dataDir);
+    }
+
+    /// <summary>The watch-rule zone the fixture installs: Vienna, where the samples' talks take place, with a 25 km buffer.</summary>
+    public const string ZoneId = "vienna-area";
+
+    /// <summary>The rule the fixture installs (talks or agreements inside <see cref="ZoneId"/>).</summary>
+    public const string RuleId = "talks-in-vienna";
+
+    private const string ZoneGeoJson = """
+        {"type": "FeatureCollection", "features": [
+          {"type": "Feature", "id": "vienna-centre", "properties": {"name": "Vienna, city centre"},
+           "geometry": {"type": "Polygon", "coordinates": [[[16.30, 48.17], [16.45, 48.17], [16.45, 48.25], [16.30, 48.25], [16.30, 48.17]]]}}
+        ]}
+        """;
+
+    private const string Rules = """
+        [zone vienna-area]
+        name = Vienna, 25 km buffer
+        file = zones/vienna.geojson
+        buffer = 25 km
+
+        [rule talks-in-vienna]
+        title = Talks or agreements in Vienna
+        inside = vienna-area
+        event-type = CONSULT, AGREE
+        """;
+
+    /// <summary>PUTs the zone file and the rule file through the API with the key.</summary>
+    public static async Task InstallWatchAsync(HttpClient client)
+    {
+        foreach (var (path, body, type) in new[] { ("/api/v1/zones/files/vienna.geojson", ZoneGeoJson, "application/geo+json"), ("/api/v1/watches/vienna", Rules, "text/plain") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Put, path) { Content = new StringContent(body, new MediaTypeHeaderValue(type) { CharSet = "utf-8" }) };
+            request.Headers.Add("X-Api-Key", Key);
+            using var response = await client.SendAsync(request);
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"PUT {path} failed with {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
     }
 
     /// <summary>POSTs every file of samples/ (sidecar fields as query metadata) in file name order; returns the article ids.</summary>

@@ -21,6 +21,10 @@ export interface Attrs {
   readonly name?: string;
   readonly value?: string;
   readonly colspan?: string;
+  readonly rows?: string;
+  readonly for?: string;
+  readonly spellcheck?: string;
+  readonly autocomplete?: string;
 }
 
 /** Creates an element with attributes and children; strings are appended as text nodes, never parsed. */

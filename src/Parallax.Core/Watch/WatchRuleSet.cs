@@ -91,6 +91,25 @@ public sealed class WatchRuleSet
         return Build(ReadSections(text, file, baseDirectory ?? Directory.GetCurrentDirectory()), [file]);
     }
 
+    /// <summary>
+    /// Parses several rule files' texts together, as <see cref="Load"/> reads files, without reading them from disk
+    /// (used to validate a changed file against the others before it is written). Each <c>File</c> names its text in
+    /// errors; zone files are resolved against <paramref name="baseDirectory"/>.
+    /// </summary>
+    public static WatchRuleSet Parse(IEnumerable<(string Text, string File)> files, string baseDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        var sections = new List<Section>();
+        var names = new List<string>();
+        foreach (var (text, file) in files)
+        {
+            sections.AddRange(ReadSections(text, file, baseDirectory));
+            names.Add(file);
+        }
+        return Build(sections, names);
+    }
+
     private sealed record Value(string Text, int Line);
 
     private sealed class Section(string kind, string id, string file, string directory, int line)

@@ -22,6 +22,14 @@ internal static class RequestBodies
             operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", context.Document)] = [] }];
         });
 
+    /// <summary>Marks a write without a body (DELETE, a POST action) as needing the ApiKey scheme in the document.</summary>
+    public static RouteHandlerBuilder RequiresKey(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer((operation, context, _) =>
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", context.Document)] = [] }];
+            return Task.CompletedTask;
+        });
+
     public static RouteHandlerBuilder ProducesIngest(this RouteHandlerBuilder builder) =>
         builder
             .Produces<Ingestion.IngestResponse>(StatusCodes.Status201Created)
@@ -30,6 +38,7 @@ internal static class RequestBodies
             .Produces<Ingestion.IngestResponse>(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 }

@@ -7,8 +7,9 @@ namespace Parallax.Server.Endpoints;
 
 /// <summary>
 /// GET /stories/{id}/analysis, /events, /claims, /framing and /network: the cross-outlet story view
-/// (<see cref="StoryAnalyzer"/>) over the story's stored articles, computed per request (the analysis is a pure
-/// function of the story's articles; near-duplicates are left out).
+/// (<see cref="StoryAnalyzer"/>) over the story's stored articles. The analysis is a pure function of the story's
+/// articles (near-duplicates are left out), so it is computed once and kept in the <see cref="StoryCache"/> until
+/// an article is stored.
 /// </summary>
 internal static class StoryAnalysisEndpoints
 {
@@ -18,24 +19,27 @@ internal static class StoryAnalysisEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         api = api.MapGroup("").WithTags("Stories");
-        api.MapGet("/stories/{id}/analysis", (string id, StoreHolder store, CancellationToken ct) => Get(id, store, a => a, ct))
+        api.MapGet("/stories/{id}/analysis", (string id, StoreHolder store, StoryCache cache, CancellationToken ct) => Get(id, store, cache, a => a, ct))
             .WithName("GetStoryAnalysis")
             .WithSummary("The story view: merged events with their reports, claim slots (disagreements first), framing per article, actor network and a cited summary.")
             .Produces<StoryAnalysis>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/stories/{id}/events", (string id, StoreHolder store, CancellationToken ct) => Get(id, store, a => new { events = a.Events }, ct))
+        api.MapGet("/stories/{id}/events", (string id, StoreHolder store, StoryCache cache, CancellationToken ct) => Get(id, store, cache, a => new { events = a.Events }, ct))
             .WithName("GetStoryEvents").WithSummary("Merged story events, each with every supporting report.").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/stories/{id}/claims", (string id, StoreHolder store, CancellationToken ct) => Get(id, store, a => new { claims = a.Claims }, ct))
+        api.MapGet("/stories/{id}/claims", (string id, StoreHolder store, StoryCache cache, CancellationToken ct) => Get(id, store, cache, a => new { claims = a.Claims }, ct))
             .WithName("GetStoryClaims").WithSummary("Claim slots with their verdicts, disagreements first, each value cited.").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/stories/{id}/framing", (string id, StoreHolder store, CancellationToken ct) => Get(id, store, a => new { framing = a.Framing }, ct))
+        api.MapGet("/stories/{id}/framing", (string id, StoreHolder store, StoryCache cache, CancellationToken ct) => Get(id, store, cache, a => new { framing = a.Framing }, ct))
             .WithName("GetStoryFraming").WithSummary("Labels, loaded verbs, hedge rate and sources per article.").ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/stories/{id}/network", (string id, StoreHolder store, CancellationToken ct) => Get(id, store, a => a.Network, ct))
+        api.MapGet("/stories/{id}/network", (string id, StoreHolder store, StoryCache cache, CancellationToken ct) => Get(id, store, cache, a => a.Network, ct))
             .WithName("GetStoryNetwork").WithSummary("Actors and the events between them, by PLOVER type.").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> Get<T>(string id, StoreHolder store, Func<StoryAnalysis, T> pick, CancellationToken ct)
+    private static async Task<IResult> Get<T>(string id, StoreHolder store, StoryCache cache, Func<StoryAnalysis, T> pick, CancellationToken ct)
     {
-        var view = await store.Store.GetStoryAsync(id, ct);
-        if (view is null) return StoryEndpoints.NoStory(id);
-        return TypedResults.Ok(pick(Analyzer.Value.Analyze(view)));
+        var analysis = await cache.AnalysisAsync(store.Store, id, async c =>
+        {
+            var view = await store.Store.GetStoryAsync(id, c);
+            return view is null ? null : Analyzer.Value.Analyze(view);
+        }, ct);
+        return analysis is null ? StoryEndpoints.NoStory(id) : TypedResults.Ok(pick(analysis));
     }
 }

@@ -6,6 +6,8 @@ using Parallax.Core.Processing;
 using Parallax.Ingest;
 using Parallax.Nlp.Documents;
 using Parallax.Nlp.Pipeline;
+using Parallax.Server.Watch;
+using Parallax.Core.Watch;
 
 namespace Parallax.Server.Ingestion;
 
@@ -18,16 +20,26 @@ namespace Parallax.Server.Ingestion;
 /// Request bodies are read and URLs fetched before a job is queued, so a slow upload or download never holds the
 /// writer. A job that started runs to the end even when its client goes away; one still waiting is dropped.
 /// </remarks>
-internal sealed partial class IngestQueue(StoreHolder store, DocumentPipeline pipeline, ServerOptions options, ILogger<IngestQueue> logger)
+internal sealed partial class IngestQueue(StoreHolder store, DocumentPipeline pipeline, ServerOptions options, WatchRules watchRules, ILogger<IngestQueue> logger)
     : BackgroundService
 {
     private readonly Channel<Job> _jobs = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
 
-    public async Task<IngestResponse> EnqueueAsync(IReadOnlyList<IngestItem> items, CancellationToken requestAborted)
+    /// <summary>
+    /// Runs the items through the processor once earlier jobs are done. The data directory's current watch rules are
+    /// checked on every newly stored article; throws <see cref="WatchRuleException"/> when the rule files on disk do
+    /// not load (as the CLI refuses to ingest), before anything is analysed.
+    /// </summary>
+    public Task<IngestResponse> EnqueueAsync(IReadOnlyList<IngestItem> items, CancellationToken requestAborted) =>
+        RunExclusiveAsync(ct => RunAsync(items, ct), requestAborted);
+
+    /// <summary>Runs <paramref name="work"/> on the single writer, after the jobs queued before it.</summary>
+    public async Task<T> RunExclusiveAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken requestAborted)
     {
-        var job = new Job(items, new TaskCompletionSource<IngestResponse>(TaskCreationOptions.RunContinuationsAsynchronously), requestAborted);
+        var done = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var job = new Job(async ct => await work(ct), done, requestAborted);
         await _jobs.Writer.WriteAsync(job, requestAborted);
-        return await job.Done.Task.WaitAsync(requestAborted);
+        return (T)(await done.Task.WaitAsync(requestAborted))!;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -41,7 +53,7 @@ internal sealed partial class IngestQueue(StoreHolder store, DocumentPipeline pi
             }
             try
             {
-                job.Done.TrySetResult(await RunAsync(job.Items, stoppingToken));
+                job.Done.TrySetResult(await job.Work(stoppingToken));
             }
             catch (OperationCanceledException ex)
             {
@@ -99,10 +111,14 @@ internal sealed partial class IngestQueue(StoreHolder store, DocumentPipeline pi
             }
         }
 
-        var summary = sources.Count == 0
-            ? new ProcessingSummary(0, 0, 0, 0, 0)
-            : await new ArticleProcessor(pipeline, store.Store, options.Time, new ProcessingOptions(options.MaxParallelism))
+        var summary = new ProcessingSummary(0, 0, 0, 0, 0);
+        if (sources.Count > 0)
+        {
+            var rules = watchRules.Current();
+            if (rules.Error is { } broken) throw new WatchRulesBrokenException(broken);
+            summary = await new ArticleProcessor(pipeline, store.Store, options.Time, new ProcessingOptions(options.MaxParallelism, Watch: rules.Evaluator))
                 .RunAsync(sources.ToAsyncEnumerable(), OnEvent, ct);
+        }
         var list = new List<ArticleOutcome>(items.Count);
         for (int i = 0; i < outcomes.Length; i++)
         {
@@ -116,8 +132,8 @@ internal sealed partial class IngestQueue(StoreHolder store, DocumentPipeline pi
         var status = failed == 0
             ? stored > 0 ? IngestStatus.Stored : already > 0 ? IngestStatus.Unchanged : IngestStatus.Failed
             : stored + already > 0 ? IngestStatus.Partial : IngestStatus.Failed;
-        LogIngested(logger, stored, already, failed, summary.NewStories);
-        return new IngestResponse(status, stored, already, failed, summary.Duplicates, summary.NewStories, list);
+        LogIngested(logger, stored, already, failed, summary.NewStories, summary.Alerts);
+        return new IngestResponse(status, stored, already, failed, summary.Duplicates, summary.NewStories, list, summary.Alerts);
     }
 
     private static string? CodeOf(string? message) =>
@@ -126,8 +142,17 @@ internal sealed partial class IngestQueue(StoreHolder store, DocumentPipeline pi
     [GeneratedRegex(@"^PX\d{4}")]
     private static partial Regex CodePattern();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested: {Stored} stored, {AlreadyStored} already stored, {Failed} failed, {NewStories} new stories")]
-    private static partial void LogIngested(ILogger logger, int stored, int alreadyStored, int failed, int newStories);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested: {Stored} stored, {AlreadyStored} already stored, {Failed} failed, {NewStories} new stories, {Alerts} new alerts")]
+    private static partial void LogIngested(ILogger logger, int stored, int alreadyStored, int failed, int newStories, int alerts);
 
-    private sealed record Job(IReadOnlyList<IngestItem> Items, TaskCompletionSource<IngestResponse> Done, CancellationToken RequestAborted);
+    private sealed record Job(Func<CancellationToken, Task<object?>> Work, TaskCompletionSource<object?> Done, CancellationToken RequestAborted);
+}
+
+/// <summary>
+/// Ingestion was refused because the data directory's rule files do not load (as the CLI refuses it); the request
+/// gets 409 with the rule error's code, file and line.
+/// </summary>
+internal sealed class WatchRulesBrokenException(WatchRuleException error) : Exception(error.Message, error)
+{
+    public WatchRuleException Error { get; } = error;
 }

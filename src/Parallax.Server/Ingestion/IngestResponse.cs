@@ -52,5 +52,6 @@ public sealed record ArticleOutcome(
 /// <param name="Duplicates">Stored articles that duplicate an earlier one.</param>
 /// <param name="NewStories">Stories opened.</param>
 /// <param name="Articles">Per-article outcomes in request order.</param>
+/// <param name="Alerts">Watch-rule alerts newly stored for these articles (the rules in &lt;data-dir&gt;/rules).</param>
 public sealed record IngestResponse(
-    IngestStatus Status, int Stored, int AlreadyStored, int Failed, int Duplicates, int NewStories, IReadOnlyList<ArticleOutcome> Articles);
+    IngestStatus Status, int Stored, int AlreadyStored, int Failed, int Duplicates, int NewStories, IReadOnlyList<ArticleOutcome> Articles, int Alerts = 0);

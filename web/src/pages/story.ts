@@ -36,13 +36,19 @@ export async function storyPage(root: HTMLElement, id: string): Promise<void> {
     analysisPanel({ title: "Actor network", testId: "network", path: ["stories", story.id, "network"], listKeys: ["edges"], render: renderNetwork }),
   );
 
-  const [places, timeline] = await Promise.allSettled([api.storyPlaces(story.id), api.storyTimeline(story.id)]);
+  const [places, timeline, zones] = await Promise.allSettled([api.storyPlaces(story.id), api.storyTimeline(story.id), api.zones()]);
   if (places.status === "fulfilled") {
     disposeMap();
-    currentMap = drawMap(mapBox, places.value.places);
+    // Zones are a help, not a need: a server without /zones still draws the places.
+    const zoneLayer = zones.status === "fulfilled" ? zones.value : null;
+    currentMap = drawMap(mapBox, places.value.places, zoneLayer);
     const unresolved = places.value.unresolved.length;
+    const zoneCount = zoneLayer?.features.length ?? 0;
     mapNote.replaceChildren(
-      note(`${places.value.places.length} places on the map${unresolved ? `; ${unresolved} place mentions could not be placed` : ""}.`),
+      note(
+        `${places.value.places.length} places on the map${unresolved ? `; ${unresolved} place mentions could not be placed` : ""}` +
+          (zoneCount ? `; ${zoneCount} watch zone${zoneCount === 1 ? "" : "s"} (dashed) with their buffers (shaded).` : "."),
+      ),
     );
   } else {
     mapNote.replaceChildren(note(String(places.reason), "error"));
