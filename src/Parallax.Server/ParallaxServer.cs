@@ -162,6 +162,7 @@ public sealed partial class ParallaxServer : IAsyncDisposable
         StoryEndpoints.Map(api);
         StoryViewEndpoints.Map(api);
         StoryAnalysisEndpoints.Map(api);
+        StoreAnalysisEndpoints.Map(api);
         ArticleEndpoints.Map(api);
         EntityEndpoints.Map(api);
         ExportEndpoints.Map(api);

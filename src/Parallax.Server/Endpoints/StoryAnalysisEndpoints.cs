@@ -35,11 +35,15 @@ internal static class StoryAnalysisEndpoints
 
     private static async Task<IResult> Get<T>(string id, StoreHolder store, StoryCache cache, Func<StoryAnalysis, T> pick, CancellationToken ct)
     {
-        var analysis = await cache.AnalysisAsync(store.Store, id, async c =>
+        var analysis = await AnalysisAsync(id, store, cache, ct);
+        return analysis is null ? StoryEndpoints.NoStory(id) : TypedResults.Ok(pick(analysis));
+    }
+
+    /// <summary>The story's analysis from the cache, computed on a miss; null when there is no such story.</summary>
+    internal static Task<StoryAnalysis?> AnalysisAsync(string id, StoreHolder store, StoryCache cache, CancellationToken ct) =>
+        cache.AnalysisAsync(store.Store, id, async c =>
         {
             var view = await store.Store.GetStoryAsync(id, c);
             return view is null ? null : Analyzer.Value.Analyze(view);
         }, ct);
-        return analysis is null ? StoryEndpoints.NoStory(id) : TypedResults.Ok(pick(analysis));
-    }
 }
