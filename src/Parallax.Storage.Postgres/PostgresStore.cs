@@ -470,7 +470,7 @@ public sealed class PostgresStore : IStore
                 INSERT INTO alerts (id, rule_id, article_id, event_id, raised_at, json) VALUES ($1, $2, $3, $4, $5, $6)
                 ON CONFLICT (id) DO NOTHING
                 """, cancellationToken, alert.Id, alert.RuleId, alert.ArticleId, alert.EventId, at,
-                JsonSerializer.Serialize(alert with { RaisedAt = at }, DocumentJson.Options)).ConfigureAwait(false);
+                StoredAlerts.ToJson(alert, at)).ConfigureAwait(false);
         }
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
         return added;
@@ -493,15 +493,7 @@ public sealed class PostgresStore : IStore
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                list.Add(JsonSerializer.Deserialize<Alert>(r.GetString(1), DocumentJson.Options)
-                    ?? throw new JsonException("the stored alert is null"));
-            }
-            catch (JsonException ex)
-            {
-                throw new StoreException(StoreErrorCode.CorruptRow, $"Alert {r.GetString(0)} in '{Location}' cannot be read: {ex.Message}.", ex);
-            }
+            list.Add(StoredAlerts.FromJson(r.GetString(0), r.GetString(1), Location));
         }
         return list;
     }

@@ -468,7 +468,7 @@ public sealed class SqliteStore : IStore
                 ins.Parameters.AddWithValue("$article", alert.ArticleId);
                 ins.Parameters.AddWithValue("$event", alert.EventId);
                 ins.Parameters.AddWithValue("$at", FormatTime(alert.RaisedAt));
-                ins.Parameters.AddWithValue("$json", JsonSerializer.Serialize(alert with { RaisedAt = ParseTime(FormatTime(alert.RaisedAt)) }, DocumentJson.Options));
+                ins.Parameters.AddWithValue("$json", StoredAlerts.ToJson(alert, ParseTime(FormatTime(alert.RaisedAt))));
                 added += await ins.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -498,15 +498,7 @@ public sealed class SqliteStore : IStore
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await r.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                list.Add(JsonSerializer.Deserialize<Alert>(r.GetString(1), DocumentJson.Options)
-                    ?? throw new JsonException("the stored alert is null"));
-            }
-            catch (JsonException ex)
-            {
-                throw new StoreException(StoreErrorCode.CorruptRow, $"Alert {r.GetString(0)} in '{Location}' cannot be read: {ex.Message}.", ex);
-            }
+            list.Add(StoredAlerts.FromJson(r.GetString(0), r.GetString(1), Location));
         }
         return list;
     }
