@@ -17,7 +17,7 @@ namespace Parallax.Reporting.Export;
 /// </remarks>
 /// <param name="table">Which table to write: the articles (the default), or one of the story view's tables, whose rows
 /// each carry the story id, article id and sentence span (sentence_start, sentence_end: UTF-16 offsets into the clean text).</param>
-public sealed class CsvExporter(CsvTable table = CsvTable.Articles) : IStoryExporter
+public sealed class CsvExporter(CsvTable table = CsvTable.Articles) : StoryExporter
 {
     /// <summary>The column names, in order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
@@ -26,36 +26,17 @@ public sealed class CsvExporter(CsvTable table = CsvTable.Articles) : IStoryExpo
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <inheritdoc />
-    public ExportFormat Format => ExportFormat.Csv;
+    public override ExportFormat Format => ExportFormat.Csv;
 
     /// <inheritdoc />
-    public string FileExtension => ".csv";
+    public override string FileExtension => ".csv";
 
     /// <inheritdoc />
-    public string MediaType => "text/csv";
+    public override string MediaType => "text/csv";
 
     /// <inheritdoc />
-    public void Write(IEnumerable<StoryView> stories, Stream output)
+    protected override void WriteCore(List<StoryRecord> stories, List<ArticleRecord> articles, List<StoryView>? views, Stream output)
     {
-        ArgumentNullException.ThrowIfNull(stories);
-        var views = stories.ToList();
-        var (s, a) = Exporters.Flatten(views);
-        Write(s, a, views, output);
-    }
-
-    /// <inheritdoc />
-    public void Write(IEnumerable<StoryRecord> stories, IEnumerable<ArticleRecord> articles, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(stories);
-        Write([.. stories], Exporters.Distinct(articles), null, output);
-    }
-
-    /// <summary>The table this exporter writes.</summary>
-    public CsvTable Table => table;
-
-    private void Write(List<StoryRecord> stories, List<ArticleRecord> articles, List<StoryView>? views, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
         using var writer = new StreamWriter(output, Utf8, bufferSize: 16 * 1024, leaveOpen: true);
         if (table == CsvTable.Articles) Write(articles, writer);
         else StoryCsv.Write(table, StoryExport.Units(stories, articles, views), writer, WriteRow);

@@ -74,3 +74,42 @@ public static class Exporters
         return [.. articles.Where(a => seen.Add(a.Id))];
     }
 }
+
+/// <summary>
+/// The two <see cref="IStoryExporter.Write(IEnumerable{StoryView}, Stream)"/> entry points over one writer: views are
+/// flattened into their stories and distinct articles, separate lists are de-duplicated by article id, and both reach
+/// <see cref="WriteCore"/> in the given order.
+/// </summary>
+public abstract class StoryExporter : IStoryExporter
+{
+    /// <inheritdoc />
+    public abstract ExportFormat Format { get; }
+
+    /// <inheritdoc />
+    public abstract string FileExtension { get; }
+
+    /// <inheritdoc />
+    public abstract string MediaType { get; }
+
+    /// <inheritdoc />
+    public void Write(IEnumerable<StoryView> stories, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(output);
+        var views = stories.ToList();
+        var (s, a) = Exporters.Flatten(views);
+        WriteCore(s, a, views, output);
+    }
+
+    /// <inheritdoc />
+    public void Write(IEnumerable<StoryRecord> stories, IEnumerable<ArticleRecord> articles, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(stories);
+        ArgumentNullException.ThrowIfNull(output);
+        WriteCore([.. stories], Exporters.Distinct(articles), null, output);
+    }
+
+    /// <summary>Writes the stories and their distinct articles; <paramref name="views"/> is null when the articles came
+    /// without their stories' views (the story analysis parts are then computed from the articles).</summary>
+    protected abstract void WriteCore(List<StoryRecord> stories, List<ArticleRecord> articles, List<StoryView>? views, Stream output);
+}

@@ -10,36 +10,20 @@ namespace Parallax.Reporting.Export;
 /// </summary>
 /// <remarks>Immutable and thread-safe; see <see cref="IStoryExporter"/> for stream handling.</remarks>
 /// <param name="indented">Indent with two spaces (the default) or write compactly.</param>
-public sealed class JsonExporter(bool indented = true) : IStoryExporter
+public sealed class JsonExporter(bool indented = true) : StoryExporter
 {
     /// <inheritdoc />
-    public ExportFormat Format => ExportFormat.Json;
+    public override ExportFormat Format => ExportFormat.Json;
 
     /// <inheritdoc />
-    public string FileExtension => ".json";
+    public override string FileExtension => ".json";
 
     /// <inheritdoc />
-    public string MediaType => "application/json";
+    public override string MediaType => "application/json";
 
     /// <inheritdoc />
-    public void Write(IEnumerable<StoryView> stories, Stream output)
+    protected override void WriteCore(List<StoryRecord> stories, List<ArticleRecord> docs, List<StoryView>? views, Stream output)
     {
-        ArgumentNullException.ThrowIfNull(stories);
-        var views = stories.ToList();
-        var (s, a) = Exporters.Flatten(views);
-        Write(s, a, views, output);
-    }
-
-    /// <inheritdoc />
-    public void Write(IEnumerable<StoryRecord> stories, IEnumerable<ArticleRecord> articles, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(stories);
-        Write(stories.ToList(), Exporters.Distinct(articles), null, output);
-    }
-
-    private void Write(List<StoryRecord> stories, List<ArticleRecord> docs, List<StoryView>? views, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
         using var w = new Utf8JsonWriter(output, ExportJson.WriterOptions(indented));
         w.WriteStartObject();
         w.WriteString("schema", ExportJson.Schema);

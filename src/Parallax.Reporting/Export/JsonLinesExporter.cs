@@ -10,36 +10,20 @@ namespace Parallax.Reporting.Export;
 /// shaped as in the JSON export's arrays with "type" first. Every line ends with LF, the last one included.
 /// </summary>
 /// <remarks>Immutable and thread-safe; see <see cref="IStoryExporter"/> for stream handling.</remarks>
-public sealed class JsonLinesExporter : IStoryExporter
+public sealed class JsonLinesExporter : StoryExporter
 {
     /// <inheritdoc />
-    public ExportFormat Format => ExportFormat.JsonLines;
+    public override ExportFormat Format => ExportFormat.JsonLines;
 
     /// <inheritdoc />
-    public string FileExtension => ".jsonl";
+    public override string FileExtension => ".jsonl";
 
     /// <inheritdoc />
-    public string MediaType => "application/jsonl";
+    public override string MediaType => "application/jsonl";
 
     /// <inheritdoc />
-    public void Write(IEnumerable<StoryView> stories, Stream output)
+    protected override void WriteCore(List<StoryRecord> stories, List<ArticleRecord> docs, List<StoryView>? views, Stream output)
     {
-        ArgumentNullException.ThrowIfNull(stories);
-        var views = stories.ToList();
-        var (s, a) = Exporters.Flatten(views);
-        Write(s, a, views, output);
-    }
-
-    /// <inheritdoc />
-    public void Write(IEnumerable<StoryRecord> stories, IEnumerable<ArticleRecord> articles, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(stories);
-        Write(stories.ToList(), Exporters.Distinct(articles), null, output);
-    }
-
-    private static void Write(List<StoryRecord> stories, List<ArticleRecord> docs, List<StoryView>? views, Stream output)
-    {
-        ArgumentNullException.ThrowIfNull(output);
         using var w = new Utf8JsonWriter(output, ExportJson.WriterOptions(indented: false));
         w.WriteStartObject();
         w.WriteString("type", "header");
