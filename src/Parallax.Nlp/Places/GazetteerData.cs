@@ -18,6 +18,7 @@ internal sealed class GazetteerData
     private readonly int _stringBlob, _keyBlob;
     private readonly GazetteerEntry?[] _entries;
     private int[]? _keyTable;
+    private int[]? _keyStarts;
 
     private GazetteerData(byte[] payload, string source)
     {
@@ -116,6 +117,10 @@ internal sealed class GazetteerData
     // 4 bytes a slot) rather than stored, since it depends on nothing but the keys.
     private void IndexKeys()
     {
+        // The key offsets as plain numbers too (half a megabyte): every probe reads two of them.
+        var starts = new int[KeyCount + 1];
+        for (int k = 0; k <= KeyCount; k++) starts[k] = Int(_keyOffsets, k);
+        _keyStarts = starts;
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, KeyCount * 2));
         var table = new int[size];
         int mask = size - 1;
@@ -142,6 +147,7 @@ internal sealed class GazetteerData
     /// <summary>The UTF-8 bytes of key <paramref name="k"/>.</summary>
     public ReadOnlySpan<byte> Key(int k)
     {
+        if (_keyStarts is { } starts) return _p.AsSpan(_keyBlob + starts[k], starts[k + 1] - starts[k]);
         int start = Int(_keyOffsets, k);
         return _p.AsSpan(_keyBlob + start, Int(_keyOffsets, k + 1) - start);
     }
