@@ -51,13 +51,12 @@ public sealed class Gazetteer
     public static Gazetteer Load(IEnumerable<string> extraFiles)
     {
         ArgumentNullException.ThrowIfNull(extraFiles);
-        byte[] payload;
+        GazetteerData shipped;
         using (var stream = typeof(Gazetteer).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidDataException($"PX3601: the embedded gazetteer '{ResourceName}' is missing; rebuild Parallax.Nlp (data/gazetteer/places.pxg must exist)."))
         {
-            payload = GazetteerFile.ReadPayload(stream, ResourceSource);
+            shipped = GazetteerData.Open(GazetteerFile.Decompress(stream, ResourceSource), ResourceSource);
         }
-        var shipped = GazetteerData.Open(payload, ResourceSource);
         var user = new List<GazetteerEntry>();
         foreach (var file in extraFiles)
         {

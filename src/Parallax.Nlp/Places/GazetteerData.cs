@@ -97,7 +97,9 @@ internal sealed class GazetteerData
         return data;
     }
 
-    internal static void Validate(byte[] payload, string source) => Open(payload, source);
+    /// <summary>Checks a payload's structure as <see cref="Open"/> does, without indexing its keys.</summary>
+    /// <exception cref="InvalidDataException">PX3601: the payload is malformed.</exception>
+    internal static void Validate(byte[] payload, string source) => new GazetteerData(payload, source).Check(source);
 
     /// <summary>The index of <paramref name="utf8Key"/> among the sorted keys, or -1.</summary>
     public int FindKey(ReadOnlySpan<byte> utf8Key)

@@ -73,6 +73,15 @@ public static class GazetteerFile
     /// <exception cref="InvalidDataException">PX3601: not a compiled gazetteer, another format version, or truncated or damaged.</exception>
     public static byte[] ReadPayload(Stream compiled, string source)
     {
+        var payload = Decompress(compiled, source);
+        GazetteerData.Validate(payload, source);
+        return payload;
+    }
+
+    /// <summary>The payload of a compiled file, after checking the header; the payload's structure is not checked here.</summary>
+    /// <exception cref="InvalidDataException">PX3601: not a compiled gazetteer, another format version, or truncated or damaged.</exception>
+    internal static byte[] Decompress(Stream compiled, string source)
+    {
         ArgumentNullException.ThrowIfNull(compiled);
         ArgumentNullException.ThrowIfNull(source);
         Span<byte> header = stackalloc byte[12];
@@ -102,7 +111,6 @@ public static class GazetteerFile
             throw Damaged(source, "the compressed payload is truncated or damaged");
         }
         if (trailing) throw Damaged(source, "the payload is longer than its header says");
-        GazetteerData.Validate(payload, source);
         return payload;
     }
 
