@@ -39,6 +39,7 @@ internal static class ParallaxCommand
         root.Subcommands.Add(AlertsCommand.CreateRules(Context));
         root.Subcommands.Add(EvalCommand.Create(Context));
         root.Subcommands.Add(TrainCommand.Create(Context));
+        root.Subcommands.Add(GazetteerCommand.Create(Context));
         root.Subcommands.Add(BenchCommand.Create(Context));
         root.Subcommands.Add(ServeCommand.Create(Context));
         root.Subcommands.Add(WorkerCommand.Create(Context));

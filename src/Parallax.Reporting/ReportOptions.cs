@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using Parallax.Core.Watch;
+
 namespace Parallax.Reporting;
 
 /// <summary>Options of a story report. Immutable.</summary>
@@ -11,4 +14,16 @@ public sealed record ReportOptions
 
     /// <summary>Longest excerpt of removed or foreign-language text shown before it is cut with "…" (at least 2).</summary>
     public int ExcerptLength { get; init; } = 280;
+
+    /// <summary>
+    /// Watch zones the map section draws, with their buffers, beside the story's places (for example the zones of
+    /// <c>&lt;data-dir&gt;/rules</c>); zones far from every place are left out. Empty by default.
+    /// </summary>
+    public ImmutableArray<Zone> Zones
+    {
+        get => _zones;
+        init => _zones = value.IsDefault ? [] : value;
+    }
+
+    private readonly ImmutableArray<Zone> _zones = [];
 }

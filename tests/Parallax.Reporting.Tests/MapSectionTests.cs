@@ -114,6 +114,168 @@ public sealed class MapSectionTests
         Assert.Contains("Golan 1974 disengagement line Alpha", map.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
     }
 
+    private static WatchRuleSet ExampleRules() => WatchRuleSet.LoadDirectory(Path.Combine(SharedData.RepoRoot!, "examples", "rules"));
+
+    private static IElement MapWithOptionZones(StoryView view, ImmutableArray<Zone> zones) =>
+        HtmlDom.Parse(new StoryReportWriter(options: new ReportOptions { Zones = zones }).Html(view)).GetElementById("map")!;
+
+    private static double[] Numbers(string pathData) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(pathData, @"-?\d+(\.\d+)?").Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture))];
+
+    [Fact]
+    public void WriteHtml_ExampleRuleZonesInOptions_DrawsEachShapeOnceAndEachBufferAsABand()
+    {
+        // Given the example rules' six zones (the de-escalation area; the Golan line bare and with four buffers) in the options
+        var zones = ExampleRules().Zones;
+
+        // When the Golan story's report is written with them
+        var map = MapWithOptionZones(GolanStory(), zones);
+
+        // Then the area and the line are outlined once each, under the places
+        Assert.Single(map.QuerySelectorAll("g.zones path.zone-area"));
+        Assert.Single(map.QuerySelectorAll("g.zones path.zone-line"));
+        // And each buffer is one shaded path, widest first, carrying its zone and distance
+        var buffers = map.QuerySelectorAll("g.zones path.zone-buffer").ToList();
+        Assert.Equal(["golan-line-60km", "golan-line-15mi", "golan-line-20km", "golan-line-5km"], buffers.Select(b => b.GetAttribute("data-zone")));
+        Assert.Equal(["60", "24.14", "20", "5"], buffers.Select(b => b.GetAttribute("data-buffer-km")));
+        Assert.All(buffers, b => Assert.Equal("nonzero", b.GetAttribute("fill-rule")));
+        Assert.All(buffers, b => Assert.True(b.GetAttribute("d")!.Split('M').Length > 10, "a band is many rings"));
+        // And the zones are drawn below the markers (earlier in the document)
+        var svg = map.QuerySelector("svg")!;
+        var order = svg.Children.Select(c => c.GetAttribute("class")).ToList();
+        Assert.True(order.IndexOf("zones") < order.IndexOf("places"));
+    }
+
+    [Fact]
+    public void WriteHtml_ZonesWithBuffers_LegendNamesEveryShapeAndDistance()
+    {
+        // Given the example zones
+        var map = MapWithOptionZones(GolanStory(), ExampleRules().Zones);
+
+        // When the legend is read
+        var labels = map.QuerySelectorAll("g.legend text").Select(t => t.TextContent).ToList();
+
+        // Then it names the two shapes and the four buffers with their distances, and sits below the map area
+        Assert.Equal(
+        [
+            "South-west de-escalation zone (Daraa, Quneitra, As-Suwayda)",
+            "Golan 1974 disengagement line Alpha",
+            "Golan line Alpha, 60 km buffer: within 60 km",
+            "Golan line Alpha, 15 miles (24.14 km) buffer: within 24.14 km",
+            "Golan line Alpha, 20 km buffer: within 20 km",
+            "Golan line Alpha, 5 km buffer: within 5 km",
+        ], labels);
+        var sea = map.QuerySelector("rect.sea")!;
+        var legend = map.QuerySelector("rect.legend-box")!;
+        Assert.Equal(sea.GetAttribute("height"), legend.GetAttribute("y"));
+        Assert.Contains("shaded bands", map.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteHtml_PlacesInSouthWestSyria_FramesPlacesAndBuffersTogether()
+    {
+        // Given the Golan story (Quneitra, Daraa, Damascus) and the zones
+        var map = MapWithOptionZones(GolanStory(), ExampleRules().Zones);
+        var svg = map.QuerySelector("svg")!;
+        double width = double.Parse(svg.GetAttribute("width")!, System.Globalization.CultureInfo.InvariantCulture);
+        double mapHeight = double.Parse(map.QuerySelector("rect.sea")!.GetAttribute("height")!, System.Globalization.CultureInfo.InvariantCulture);
+
+        // When the drawn coordinates of the widest buffer, the zone area and the markers are read
+        var widest = Numbers(map.QuerySelector("path.zone-buffer")!.GetAttribute("d")!);
+        var area = Numbers(map.QuerySelector("path.zone-area")!.GetAttribute("d")!);
+        var markers = map.QuerySelectorAll("circle").SelectMany(c => new[] { double.Parse(c.GetAttribute("cx")!, System.Globalization.CultureInfo.InvariantCulture), double.Parse(c.GetAttribute("cy")!, System.Globalization.CultureInfo.InvariantCulture) }).ToArray();
+
+        // Then all of them lie inside the map area: the frame holds the places and the zones with their buffers
+        foreach (var xy in new[] { widest, area, markers })
+        {
+            for (int i = 0; i + 1 < xy.Length; i += 2)
+            {
+                Assert.InRange(xy[i], 0, width);
+                Assert.InRange(xy[i + 1], 0, mapHeight);
+            }
+        }
+        // And the 60 km band is wide: about 120 km across, a good part of the map's width
+        Assert.True(widest.Where((_, i) => i % 2 == 0).Max() - widest.Where((_, i) => i % 2 == 0).Min() > width / 8);
+    }
+
+    [Fact]
+    public void WriteHtml_PlacesFarFromEveryZone_LeavesTheZonesOutAndSaysSo()
+    {
+        // Given a story whose only place is Helsinki, and the Syrian zones
+        const string text = "Talks opened in Helsinki on Monday.";
+        var helsinki = Entry("px:t-helsinki", "Helsinki", 60.1699, 24.9384, "PPLC", "FI", "Uusimaa");
+        var article = new ArticleBuilder("h.txt").Paragraph(text).InStory("s-h").Layer(PlaceLayers.Places, [Place(text, "Helsinki", helsinki)]).Build();
+        var at = new DateTimeOffset(2018, 7, 16, 9, 0, 0, TimeSpan.Zero);
+        var view = new StoryView(new StoryRecord("s-h", "Helsinki", [article.Id], ["helsinki"], at, at), [article]);
+
+        // When its map is drawn
+        var map = MapWithOptionZones(view, ExampleRules().Zones);
+
+        // Then no zone, buffer or legend is drawn, and the caption names the zones left out
+        Assert.Empty(map.QuerySelectorAll("g.zones, g.legend"));
+        Assert.Contains("Not drawn, being far from these places: South-west de-escalation zone", map.QuerySelector("figcaption")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WriteHtml_GolanStoryWithExampleZones_MatchesGolden()
+    {
+        Golden.Verify("map-golan-zones.html", MapWithOptionZones(GolanStory(), ExampleRules().Zones).OuterHtml + "\n");
+    }
+
+    [Theory]
+    [InlineData("golan-line-5km")]
+    [InlineData("golan-line-60km")]
+    [InlineData("southwest-deescalation")]
+    public void ZoneBufferRings_ExampleZone_ReachOutToTheDistanceAndNoFarther(string zoneId)
+    {
+        // Given an example zone and a buffer distance (the zone's own, or 10 km for the bare area)
+        var zone = ExampleRules().ZonesById[zoneId];
+        double km = zone.BufferKm > 0 ? zone.BufferKm : 10;
+
+        // When its buffer rings are computed
+        var rings = ZoneBuffer.Rings(zone.Geometry, km);
+
+        // Then no ring vertex lies farther than the distance from the shape
+        var distances = rings.SelectMany(r => r.Points).Select(zone.Geometry.DistanceKm).ToList();
+        Assert.True(distances.Max() <= km * 1.005, $"a vertex at {distances.Max():0.00} km");
+        // And on a grid over the buffered bounds, points well within the distance are covered by a ring and points well
+        // beyond it are not (the example shapes have no holes)
+        var (south, west, north, east) = ZoneBuffer.Bounds(zone.Geometry, km * 1.2);
+        int inside = 0, outside = 0;
+        for (int i = 0; i <= 40; i++)
+        {
+            for (int j = 0; j <= 40; j++)
+            {
+                var p = new GeoPoint(south + ((north - south) * i / 40), west + ((east - west) * j / 40));
+                double d = zone.Geometry.DistanceKm(p);
+                bool covered = rings.Any(r => InRing(p, r.Points));
+                if (d <= km * 0.97) { Assert.True(covered, $"{p} at {d:0.0} km is not covered"); inside++; }
+                if (d >= km * 1.03) { Assert.False(covered, $"{p} at {d:0.0} km is covered"); outside++; }
+            }
+        }
+        Assert.True(inside > 20 && outside > 20, $"{inside} points inside, {outside} outside");
+    }
+
+    private static bool InRing(GeoPoint p, IReadOnlyList<GeoPoint> ring)
+    {
+        bool inside = false;
+        for (int i = 0, j = ring.Count - 1; i < ring.Count; j = i++)
+        {
+            var a = ring[i];
+            var b = ring[j];
+            if ((a.Latitude > p.Latitude) != (b.Latitude > p.Latitude)
+                && p.Longitude < a.Longitude + ((p.Latitude - a.Latitude) / (b.Latitude - a.Latitude) * (b.Longitude - a.Longitude)))
+                inside = !inside;
+        }
+        return inside;
+    }
+
+    [Fact]
+    public void ZoneBufferRings_NoDistance_AreEmpty()
+    {
+        Assert.Empty(ZoneBuffer.Rings(ExampleRules().ZonesById["golan-line"].Geometry, 0));
+    }
+
     [Fact]
     public void WriteMarkdown_ResolvedPlaces_ListsThemWithMentionsAndArticles()
     {

@@ -138,6 +138,7 @@ internal static class AnalyzeCommand
         if (writeReports && touched.Count > 0)
         {
             Directory.CreateDirectory(ctx.ReportDirectory);
+            var zones = ReportFiles.Zones(ctx);
             var stories = new Table().AddColumns("story", "articles", "outlets", "label", "report");
             foreach (var id in touched)
             {
@@ -145,7 +146,7 @@ internal static class AnalyzeCommand
                 if (view is null) continue;
                 var md = Path.Combine(ctx.ReportDirectory, id + ".md");
                 var html = Path.Combine(ctx.ReportDirectory, id + ".html");
-                await ReportFiles.WriteAsync(view, md, html, ct).ConfigureAwait(false);
+                await ReportFiles.WriteAsync(view, md, html, zones, ct).ConfigureAwait(false);
                 var outlets = view.Articles.Select(a => a.Outlet).Where(o => o is not null).Distinct(StringComparer.Ordinal).Count();
                 stories.AddRow(Markup.Escape(id), I(view.Articles.Length), I(outlets), Markup.Escape(view.Story.Label), Markup.Escape(html));
             }

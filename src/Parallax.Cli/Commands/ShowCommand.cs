@@ -35,7 +35,7 @@ internal static class ShowCommand
             {
                 var html = string.Equals(r.GetValue(format), "html", StringComparison.Ordinal);
                 await using var writer = path is null ? null : new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
-                ReportFiles.Write(story, writer ?? ctx.Out, html);
+                ReportFiles.Write(story, writer ?? ctx.Out, html, ReportFiles.Zones(ctx));
                 return ExitCodes.Success;
             }
             var article = await store.GetArticleAsync(key, ct).ConfigureAwait(false);

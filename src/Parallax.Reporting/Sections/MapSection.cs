@@ -8,8 +8,9 @@ namespace Parallax.Reporting.Sections;
 
 /// <summary>
 /// The story's resolved places on an offline map (inline SVG over Natural Earth country outlines; no tile server,
-/// no network), with the watch zones given to the constructor, followed by a table of the places. The Markdown
-/// report has the table only.
+/// no network), with the watch zones given to the constructor and in <see cref="ReportOptions.Zones"/> (outlines, buffers
+/// as shaded bands, and a legend naming each zone and distance; zones far from every place are left out), followed by a
+/// table of the places. The Markdown report has the table only.
 /// </summary>
 /// <remarks>Immutable and thread-safe.</remarks>
 public sealed class MapSection : IReportSection
@@ -37,6 +38,9 @@ public sealed class MapSection : IReportSection
         .map .zone-area { fill: #2f7fbf; fill-opacity: 0.14; stroke: #2f7fbf; stroke-width: 1.2; }
         .map .zone-line { fill: none; stroke: #2f7fbf; stroke-width: 2; stroke-dasharray: 6 3; }
         .map .zone-point { fill: #2f7fbf; }
+        .map .zone-buffer { fill-opacity: 0.28; stroke: none; }
+        .map .legend-box { fill: #ffffff; stroke: #c9d3db; }
+        .map .legend .zone-area, .map .legend .zone-buffer { stroke: #7f8c8d; stroke-width: 0.5; }
         .map circle { fill: #c0392b; fill-opacity: 0.85; stroke: #ffffff; stroke-width: 1; }
         .map text { font: 11px sans-serif; fill: #222222; paint-order: stroke; stroke: #ffffff; stroke-width: 3; stroke-linejoin: round; }
         .map figcaption { font-size: 0.85em; color: #555555; }
@@ -95,10 +99,18 @@ public sealed class MapSection : IReportSection
             return;
         }
         var markers = rows.Select(r => new MapMarker(r.Entry.Name, r.Entry.Latitude, r.Entry.Longitude, r.Mentions)).ToList();
+        var given = _zones.Concat(context.Options.Zones.Where(z => !_zones.Any(mine => string.Equals(mine.Id, z.Id, StringComparison.Ordinal)))).ToList();
+        var zones = SvgMap.ZonesNear(markers, given);
         writer.Write("<figure class=\"map\">\n");
-        SvgMap.Write(writer, $"Map of the {rows.Count.ToString(CultureInfo.InvariantCulture)} places named in this story", markers, _zones);
+        SvgMap.Write(writer, $"Map of the {rows.Count.ToString(CultureInfo.InvariantCulture)} places named in this story", markers, zones);
         writer.Write("<figcaption>Marker size grows with the number of mentions.");
-        if (!_zones.IsEmpty) writer.Write(" Blue: watch zones (" + ReportText.Html(string.Join(", ", _zones.Select(z => z.Name))) + ").");
+        if (zones.Count > 0)
+        {
+            writer.Write(" Blue: watch zones (" + ReportText.Html(string.Join(", ", zones.Select(z => z.Name))) + ")");
+            writer.Write(zones.Any(z => z.BufferKm > 0) ? "; shaded bands: their buffers, at the distance the legend gives." : ".");
+        }
+        var away = given.Where(z => !zones.Contains(z)).Select(z => z.Name).ToList();
+        if (away.Count > 0) writer.Write(" Not drawn, being far from these places: " + ReportText.Html(string.Join(", ", away)) + ".");
         writer.Write(" Country outlines: Natural Earth (public domain), via world-atlas.</figcaption>\n</figure>\n");
         Table.Html(writer, Header, Cells(context, rows));
     }

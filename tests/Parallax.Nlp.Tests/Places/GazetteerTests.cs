@@ -24,7 +24,7 @@ public sealed class GazetteerTests(ITestOutputHelper output) : IDisposable
         clock.Stop();
 
         // Then it holds the towns, regions and countries (load time is reported, not asserted)
-        using var resource = typeof(Gazetteer).Assembly.GetManifestResourceStream("Parallax.Nlp.Places.Data.places.tsv.gz");
+        using var resource = typeof(Gazetteer).Assembly.GetManifestResourceStream("Parallax.Nlp.Places.Data.places.pxg");
         output.WriteLine($"entries {g.Count}, compressed size {resource!.Length} bytes, load {clock.ElapsedMilliseconds} ms");
         Assert.True(g.Count > 140_000, $"only {g.Count} entries");
         Assert.True(resource.Length < 15_000_000);
