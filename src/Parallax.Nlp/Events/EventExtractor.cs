@@ -19,7 +19,8 @@ internal sealed record EventInput(
     ImmutableArray<ResolvedPlace> Places,
     ImmutableArray<Timex> Timexes,
     EventDate? Reported,
-    ImmutableArray<Quote> Quotes);
+    ImmutableArray<Quote> Quotes,
+    SponsorResolver? Sponsors = null);
 
 /// <summary>
 /// The event rules over one document. Works on lower-cased token words: finds triggers, splits each sentence into
@@ -38,7 +39,8 @@ internal sealed class EventExtractor
         "of", "for", "after", "before", "during", "since", "with", "without", "in", "on", "amid", "following", "despite",
         "against", "from", "into", "over", "about", "major", "large-scale", "joint", "military", "air", "phone", "direct",
         "forthcoming", "upcoming", "planned", "expected", "proposed", "imminent", "bilateral", "brief", "unprecedented",
-        "full", "partial", "complete", "total", "ground", "final", "two", "three", "several", "many", "more", "other");
+        "full", "partial", "complete", "total", "ground", "final", "two", "three", "several", "many", "more", "other", "next",
+        "main", "obvious", "prime", "legitimate", "regular", "key", "potential", "likely", "great", "good");
 
     private static readonly FrozenSet<string> _prepositions = Set(
         "in", "at", "on", "near", "from", "to", "of", "with", "for", "by", "into", "against", "over", "under", "across", "since",
@@ -105,8 +107,11 @@ internal sealed class EventExtractor
 
         public Candidate Resolved => Antecedent ?? this;
 
+        /// <summary>The backer named in the phrase ("Iranian-backed militias" → country:ir), or null.</summary>
+        public string? Affiliation { get; set; }
+
         public EventParticipant ToParticipant() =>
-            new(Resolved.Span, Resolved.Text, Resolved.ActorId, Resolved.ClusterKey);
+            new(Resolved.Span, Resolved.Text, Resolved.ActorId, Resolved.ClusterKey, Resolved.Affiliation);
     }
 
     private sealed record Trigger(int T0, int T1, TriggerEntry Entry, bool IsNoun, bool IsPassive)
@@ -164,7 +169,9 @@ internal sealed class EventExtractor
             int t0 = t, t1 = t;
             while (t1 < _words.Length && _in.Tokens[t1].Start < m.Span.End) t1++;
             if (t1 == t0) continue;
-            var c = new Candidate(t0, t1, m.Span, m.Span.Of(_in.Text), m.ActorId, m.ClusterKey, m.Type, null);
+            // "Tehran is trying to …", "Moscow agreed": a capital acting stands for its state.
+            var actorId = m.ActorId is { } id && _in.Sponsors?.StateOfCapital(id) is { } state ? state : m.ActorId;
+            var c = new Candidate(t0, t1, m.Span, m.Span.Of(_in.Text), actorId, m.ClusterKey, m.Type, null);
             for (int i = t0; i < t1; i++) covered[i] = c;
         }
 
@@ -220,6 +227,8 @@ internal sealed class EventExtractor
             }
         }
 
+        MarkSponsors();
+
         // Pronouns point at the subject of their own sentence when one fits (he/she a person, it/they anything else),
         // else at the nearest earlier fitting subject. "We" stays the speaker's own voice.
         for (int i = 0; i < _candidates.Count; i++)
@@ -260,6 +269,40 @@ internal sealed class EventExtractor
         return false;
     }
 
+    // "Iranian-backed militias", "Tehran-backed forces", "pro-Iranian groupings": the named state backs the group and is
+    // not the group, so the phrase loses the backer's actor id and keeps it as its affiliation. "Iranian forces and allied
+    // Shi'ite militias": "allied" ties the militias to the partner before "and".
+    private void MarkSponsors()
+    {
+        for (int i = 0; i < _candidates.Count; i++)
+        {
+            var c = _candidates[i];
+            if (c.Pronoun is not null) continue;
+            string? backer = null;
+            int at = -1;
+            for (int k = Math.Max(0, c.T0 - 1); k < c.T1 && backer is null; k++)
+            {
+                if (k < c.T0 && (_in.Tokens[k].Kind != TokenKind.Word || _sentenceOf[k] != _sentenceOf[c.T0])) continue;
+                backer = _in.Sponsors?.Resolve(_words[k]);
+                at = k;
+            }
+
+            if (backer is null)
+            {
+                bool allied = _words[c.T0] is "allied" || (c.T0 > 0 && _words[c.T0 - 1] is "allied");
+                int alliedAt = _words[c.T0] is "allied" ? c.T0 : c.T0 - 1;
+                if (allied && i > 0 && alliedAt > 0 && _words[alliedAt - 1] is "and" && _candidates[i - 1].T1 == alliedAt - 1
+                    && _candidates[i - 1].ActorId is { } partner)
+                    c.Affiliation = partner;
+                continue;
+            }
+
+            c.Affiliation = backer;
+            if (string.Equals(c.ActorId, backer, StringComparison.Ordinal) && at >= c.T0 && c.T1 - c.T0 > 1)
+                _candidates[i] = new Candidate(c.T0, c.T1, c.Span, c.Text, null, null, c.Type, null) { Affiliation = backer };
+        }
+    }
+
     private bool AfterPreposition(Candidate c)
     {
         int k = c.T0 - 1;
@@ -278,7 +321,7 @@ internal sealed class EventExtractor
         var token = _in.Tokens[i];
         if (token.Kind != TokenKind.Word) return false;
         if (_determiners.Contains(_words[i]) || _prepositions.Contains(_words[i])) return false;
-        return token.Has(TokenFlags.Capitalized) || _actorModifiers.Contains(_words[i]);
+        return token.Has(TokenFlags.Capitalized) || _actorModifiers.Contains(_words[i]) || SponsorResolver.IsSponsorWord(_words[i]);
     }
 
     // "it is alleged", "it was announced", "it is important": no referent.
@@ -336,6 +379,7 @@ internal sealed class EventExtractor
                 if (i + n > s1 || !Matches(form, i)) continue;
                 bool noun = form.Entry.Pos != TriggerPos.Verb;
                 if (noun ? !NounReading(i, i + n) : !VerbReading(i)) continue;
+                if (IsFalseTrigger(i, n, form.Entry, noun)) continue;
                 var candidate = new Trigger(i, i + n, form.Entry, noun, !noun && form.IsParticiple && IsPassive(i, s0));
                 if (best is null || Prefer(candidate, best, i)) best = candidate;
             }
@@ -559,6 +603,9 @@ internal sealed class EventExtractor
     {
         _ = ce;
         var inClause = NearestSubject(cs, t.T0);
+        // "Assad, who has repeatedly promised …", "Hezbollah, which is backed by Iran, …": a relative clause's subject is
+        // the phrase before the comma, whatever governs it.
+        if (inClause is null && cs > 1 && cs == RelativeStart(cs) && CandidateEndingAt(cs - 1) is { } antecedent) return antecedent;
         if (inClause is not null) return CoordinatedFirst(inClause);
         if (t.Governor is not null)
         {
@@ -568,6 +615,34 @@ internal sealed class EventExtractor
         }
 
         return allowSentenceFallback ? NearestSubject(s.S0, cs) is { } c ? CoordinatedFirst(c) : null : null;
+    }
+
+    private int RelativeStart(int cs) =>
+        cs > 1 && _words[cs] is "who" or "which" && _words[cs - 1] == "," ? cs : -1;
+
+    private static readonly FrozenSet<string> _nonEventHeads = Set(
+        "zone", "zones", "area", "areas", "line", "lines", "mechanism", "ministry", "committee", "center", "centre", "council",
+        "commission", "process");
+
+    private static readonly FrozenSet<string> _publishedThings = Set(
+        "statement", "statements", "report", "reports", "video", "videos", "footage", "document", "documents", "figures", "data",
+        "list", "communique", "photos", "images", "recording", "book", "study", "survey", "poll", "letter");
+
+    private static readonly FrozenSet<string> _pressAudience = Set("media", "press", "reporters", "journalists", "newspaper", "newspapers", "television");
+
+    /// <summary>Readings that look like an event but are not: "in order to", "a great deal", "a statement released by",
+    /// "de-escalation zone" and "reconciliation ministry" (a noun naming a thing, not a happening), "speak to the media".</summary>
+    private bool IsFalseTrigger(int i, int n, TriggerEntry entry, bool noun)
+    {
+        string prev = i > 0 ? _words[i - 1] : "", next = i + n < _words.Length ? _words[i + n] : "";
+        string next2 = i + n + 1 < _words.Length ? _words[i + n + 1] : "";
+        if (_words[i] == "order" && next == "to" && prev is "in" or "to") return true;
+        if (noun && _words[i] == "deal" && prev is "great" or "good") return true;
+        if (!noun && entry.PloverType == "RETREAT" && _words[i].StartsWith("releas", StringComparison.Ordinal) && _publishedThings.Contains(prev)) return true;
+        // A noun modifying a following head noun names a kind of thing: "de-escalation zone", "reconciliation ministry".
+        if (noun && n == 1 && _nonEventHeads.Contains(next)) return true;
+        if (entry.PloverType == "CONSULT" && (_pressAudience.Contains(next) || (_determiners.Contains(next) && _pressAudience.Contains(next2)))) return true;
+        return false;
     }
 
     private Candidate? NearestSubject(int from, int before)
@@ -872,6 +947,10 @@ internal sealed class EventExtractor
             if (!viaPrep && !premodifier && !isTarget) continue;
             if (viaPrep && _words[prepAt] == "to" && t.Entry.PloverType is not ("CONSULT" or "MOBILIZE" or "AID")) continue;
             bool inClause = pt >= cs && pt < ce;
+            // "formations fighting on the side of the army, …": a participle describing an actor borrows no place from
+            // another clause.
+            if (_words[t.T0].EndsWith("ing", StringComparison.Ordinal) && CandidateEndingAt(t.T0) is not null
+                && (!inClause || pt < t.T0 || Array.IndexOf(_words, ",", t.T1, Math.Max(0, pt - t.T1)) >= 0)) continue;
             int distance = pt >= t.T1 ? pt - t.T1 : (t.T0 - pt) + 3;
             int score = (inClause ? 0 : 100) + (premodifier || viaPrep ? 0 : 50) + distance;
             if (score < bestScore) { best = p; bestScore = score; }
@@ -918,7 +997,9 @@ internal sealed class EventExtractor
         if (t.Governor?.Entry.PloverType == "REJECT") return (EventModality.Negated, "governed by a refusal");
         for (int k = t.T0 - 1; k >= cs && k >= t.T0 - 4; k--)
         {
-            if (CueAt(CueClass.Negation, k, out _)) return (EventModality.Negated, "negation before the trigger");
+            // "did not comply with the demand": the negation belongs to the verb that governs the noun, not to the noun.
+            if (CueAt(CueClass.Negation, k, out int negLength) && !(t.IsNoun && PrepositionBetween(k + negLength, t.T0)))
+                return (EventModality.Negated, "negation before the trigger");
             if (t.IsNoun && CueAt(CueClass.NoNoun, k, out _)) return (EventModality.Negated, "'no' before the noun");
             if (StartsTriggerAt(s, k)) break;
         }
@@ -942,6 +1023,13 @@ internal sealed class EventExtractor
             return (EventModality.Alleged, "hedge");
         if (InsideQuote(t) is not null || CueWithin(CueClass.Report, s.S0, s.S1)) return (EventModality.Reported, "reporting frame");
         return (EventModality.Asserted, "outlet's own voice");
+    }
+
+    private bool PrepositionBetween(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (_prepositions.Contains(_words[k])) return true;
+        return false;
     }
 
     private bool StartsTriggerAt(SentenceInfo s, int k) => s.Triggers.Exists(x => x.T0 == k);
