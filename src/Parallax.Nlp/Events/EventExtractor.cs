@@ -169,9 +169,7 @@ internal sealed class EventExtractor
             int t0 = t, t1 = t;
             while (t1 < _words.Length && _in.Tokens[t1].Start < m.Span.End) t1++;
             if (t1 == t0) continue;
-            // "Tehran is trying to …", "Moscow agreed": a capital acting stands for its state.
-            var actorId = m.ActorId is { } id && _in.Sponsors?.StateOfCapital(id) is { } state ? state : m.ActorId;
-            var c = new Candidate(t0, t1, m.Span, m.Span.Of(_in.Text), actorId, m.ClusterKey, m.Type, null);
+            var c = new Candidate(t0, t1, m.Span, m.Span.Of(_in.Text), m.ActorId, m.ClusterKey, m.Type, null);
             for (int i = t0; i < t1; i++) covered[i] = c;
         }
 
@@ -485,7 +483,7 @@ internal sealed class EventExtractor
             trigger.Entry.PloverType,
             mode,
             cameo,
-            source?.ToParticipant(),
+            ActingState(source?.ToParticipant()),
             target?.ToParticipant(),
             place,
             dates,
@@ -496,6 +494,10 @@ internal sealed class EventExtractor
         _ = reason;
         return (mention, speaker is not null);
     }
+
+    // "Tehran is trying to …", "Moscow agreed": a capital that acts stands for its state (a place after "in" does not).
+    private EventParticipant? ActingState(EventParticipant? source) =>
+        source is { ActorId: { } id } && _in.Sponsors?.StateOfCapital(id) is { } state ? source with { ActorId = state } : source;
 
     // ---- roles ----
 
@@ -679,7 +681,15 @@ internal sealed class EventExtractor
         for (int steps = 0; k >= from && steps < 5; steps++)
         {
             var w = _words[k];
-            if (_prepositions.Contains(w) && !(w is "to" or "over" or "about" && k > 0 && _words[k - 1] is "up" or "than")) return k;
+            // "more than 40", "at least six", "up to 4,000": a quantity, not a preposition.
+            if (k > from && (w == "than" && _words[k - 1] is "more" or "less" or "fewer" || w == "least" && _words[k - 1] == "at" || w == "to" && _words[k - 1] == "up"))
+            {
+                k -= 2;
+                continue;
+            }
+
+            if (w is "about" or "over" or "around" or "nearly" or "almost" && k + 1 < _words.Length && _in.Tokens[k + 1].Kind is TokenKind.Number) { k--; continue; }
+            if (_prepositions.Contains(w)) return k;
             if (w is "'s" or "s'" or "'" && CandidateEndingAt(k) is { } possessor) { k = possessor.T0 - 1; continue; }
             var token = _in.Tokens[k];
             if (_determiners.Contains(w) || token.Kind is TokenKind.Number || _actorModifiers.Contains(w) || _placeModifiers.Contains(w)
