@@ -477,7 +477,10 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
         {
             var positive = values.Where(v => v.Polarity is ClaimPolarity.Asserted or ClaimPolarity.Reported or ClaimPolarity.Expected).ToList();
             var negative = values.Where(v => v.Polarity is ClaimPolarity.Denied or ClaimPolarity.Negated).ToList();
-            if (positive.Count > 0 && negative.Count > 0)
+            // A contradiction is one voice asserting what another denies: an outlet that says a thing and later, in its own
+            // voice, that it did not happen is not two sources disagreeing.
+            bool twoVoices = positive.Exists(p => negative.Exists(n => !SameVoice(p, n)));
+            if (positive.Count > 0 && negative.Count > 0 && twoVoices)
             {
                 verdict = ClaimVerdict.Contradiction;
                 why = $"{Plural(positive.Count, "report")} assert or report it, {Plural(negative.Count, "report")} deny or rule it out";
@@ -495,6 +498,13 @@ internal sealed partial class ClaimAligner(ActorKeys keys, FramingLexicon lexico
         }
         return new ClaimSlot(string.Empty, kind, key, label, verdict, why, [.. values]);
     }
+
+    // A denial is always someone's answer to a report; a plain negation ("did not comply with …") is the same voice when
+    // the same article says both without naming anyone else.
+    private static bool SameVoice(ClaimValue positive, ClaimValue negative) =>
+        negative.Polarity == ClaimPolarity.Negated
+        && string.Equals(positive.Source.ArticleId, negative.Source.ArticleId, StringComparison.Ordinal)
+        && string.Equals(positive.AttributedTo ?? string.Empty, negative.AttributedTo ?? string.Empty, StringComparison.Ordinal);
 
     internal static string Show(ClaimValue v)
     {

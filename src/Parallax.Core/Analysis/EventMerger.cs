@@ -138,7 +138,7 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
 
     /// <summary>
     /// Evidence that two compatible mentions are the same event, not just alike. In one article: a shared participant,
-    /// the same place, the same known day, or the same predicate when neither names anyone. Across articles the
+    /// the same place finer than a country, the same known day, or the same predicate when neither names anyone. Across articles the
     /// <see cref="LinkScore"/> must reach <see cref="CrossArticleLink"/> and the pair must be anchored by the same place,
     /// the same known day or a shared person: "fighting between Israel and Iran in Syria" in two articles is not one event
     /// (a country is too coarse a place to anchor).
@@ -148,8 +148,10 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
         var shared = a.Participants.Intersect(b.Participants, StringComparer.Ordinal).ToList();
         if (a.ArticleIndex == b.ArticleIndex)
         {
+            // A country is too coarse a place to tie two mentions even in one article ("clashes over Syria", "bombing in
+            // southwest Syria" are not one event); a town or a named area is not.
             return shared.Count > 0
-                || SamePlace(a, b)
+                || (SamePlace(a, b) && a.FinePlace && b.FinePlace)
                 || SameDay(a, b)
                 || (!a.HasParticipants && !b.HasParticipants && string.Equals(a.Mention.Predicate, b.Mention.Predicate, StringComparison.OrdinalIgnoreCase))
                 // A bare mention right after another of its type refers back to it ("… met Shoigu. The meeting lasted …").

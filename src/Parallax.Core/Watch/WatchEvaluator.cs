@@ -26,7 +26,7 @@ public sealed record WatchMatch(WatchRule Rule, ImmutableArray<string> Matched, 
 /// condition when the participant is the listed actor, part of it (parent chain), backed by it (affiliation chain,
 /// followed through parents), or a state body (armed force, intelligence service, government, ministry) of the
 /// listed country. The date range holds when the event's date (happened, else claimed or planned, else reported)
-/// overlaps it. Immutable and thread-safe.
+/// overlaps it. A rule without a modality condition does not match denied or negated events. Immutable and thread-safe.
 /// </remarks>
 public sealed class WatchEvaluator
 {
@@ -175,6 +175,11 @@ public sealed class WatchEvaluator
             if (!rule.Modalities.Contains(e.Modality)) return null;
             matched.Add($"modality {e.Modality.ToString().ToLowerInvariant()}");
         }
+        else if (e.Modality is EventModality.Denied or EventModality.Negated)
+        {
+            // A denial or a negation says the event did not happen: only a rule that asks for it sees it.
+            return null;
+        }
 
         var participants = Participants(rule.Role, e);
         if (!rule.Actors.IsEmpty)
@@ -190,12 +195,18 @@ public sealed class WatchEvaluator
             string? found = null;
             foreach (var (role, participant) in participants)
             {
-                if (IdOf(participant) is not { } id) continue;
-                if (Lineage(id).FirstOrDefault(ids.Contains) is { } via)
+                // The participant's own actor, then the backer its words name ("Tehran-backed militias" → Iran).
+                foreach (var id in new[] { IdOf(participant), participant.AffiliationId })
                 {
-                    found = string.Equals(via, id, StringComparison.Ordinal) ? $"affiliation {id} ({role})" : $"affiliation {via} via {id} ({role})";
-                    break;
+                    if (id is null || found is not null) continue;
+                    if (Lineage(id).FirstOrDefault(ids.Contains) is { } via)
+                    {
+                        string who = id == participant.AffiliationId && id != IdOf(participant) ? $"{id} backing \"{participant.Text}\"" : id;
+                        found = string.Equals(via, id, StringComparison.Ordinal) && who == id ? $"affiliation {id} ({role})" : $"affiliation {via} via {who} ({role})";
+                    }
                 }
+
+                if (found is not null) break;
             }
             if (found is null) return null;
             matched.Add(found);

@@ -19,7 +19,8 @@ internal sealed record EventInput(
     ImmutableArray<ResolvedPlace> Places,
     ImmutableArray<Timex> Timexes,
     EventDate? Reported,
-    ImmutableArray<Quote> Quotes);
+    ImmutableArray<Quote> Quotes,
+    SponsorResolver? Sponsors = null);
 
 /// <summary>
 /// The event rules over one document. Works on lower-cased token words: finds triggers, splits each sentence into
@@ -38,7 +39,8 @@ internal sealed class EventExtractor
         "of", "for", "after", "before", "during", "since", "with", "without", "in", "on", "amid", "following", "despite",
         "against", "from", "into", "over", "about", "major", "large-scale", "joint", "military", "air", "phone", "direct",
         "forthcoming", "upcoming", "planned", "expected", "proposed", "imminent", "bilateral", "brief", "unprecedented",
-        "full", "partial", "complete", "total", "ground", "final", "two", "three", "several", "many", "more", "other");
+        "full", "partial", "complete", "total", "ground", "final", "two", "three", "several", "many", "more", "other", "next",
+        "main", "obvious", "prime", "legitimate", "regular", "key", "potential", "likely", "great", "good");
 
     private static readonly FrozenSet<string> _prepositions = Set(
         "in", "at", "on", "near", "from", "to", "of", "with", "for", "by", "into", "against", "over", "under", "across", "since",
@@ -105,8 +107,11 @@ internal sealed class EventExtractor
 
         public Candidate Resolved => Antecedent ?? this;
 
+        /// <summary>The backer named in the phrase ("Iranian-backed militias" → country:ir), or null.</summary>
+        public string? Affiliation { get; set; }
+
         public EventParticipant ToParticipant() =>
-            new(Resolved.Span, Resolved.Text, Resolved.ActorId, Resolved.ClusterKey);
+            new(Resolved.Span, Resolved.Text, Resolved.ActorId, Resolved.ClusterKey, Resolved.Affiliation);
     }
 
     private sealed record Trigger(int T0, int T1, TriggerEntry Entry, bool IsNoun, bool IsPassive)
@@ -195,7 +200,7 @@ internal sealed class EventExtractor
                 continue;
             }
 
-            if (_lexicon.ActorNouns.Contains(w) && _in.Tokens[i].Kind == TokenKind.Word)
+            if (_lexicon.ActorNouns.Contains(w) && _in.Tokens[i].Kind == TokenKind.Word && !IsAdjectivalUse(i))
             {
                 int start = i;
                 while (start > 0 && covered[start - 1] is null && IsActorModifier(start - 1)) start--;
@@ -220,6 +225,8 @@ internal sealed class EventExtractor
             }
         }
 
+        MarkSponsors();
+
         // Pronouns point at the subject of their own sentence when one fits (he/she a person, it/they anything else),
         // else at the nearest earlier fitting subject. "We" stays the speaker's own voice.
         for (int i = 0; i < _candidates.Count; i++)
@@ -236,6 +243,61 @@ internal sealed class EventExtractor
 
             for (int j = i - 1; c.Antecedent is null && j >= 0 && j >= i - 40; j--)
                 if (Fits(_candidates[j])) c.Antecedent = _candidates[j];
+        }
+    }
+
+    private static readonly FrozenSet<string> _adjectivalActorNouns = Set("military", "official", "government", "security", "state");
+
+    private static readonly FrozenSet<string> _abstractNouns = Set(
+        "aid", "base", "bases", "presence", "influence", "contact", "contacts", "power", "might", "assistance", "equipment",
+        "hardware", "targets", "target", "positions", "position", "facilities", "facility", "installations", "sites", "site",
+        "capabilities", "capability", "superiority", "pressure", "action", "actions", "activity", "activities", "support", "ties");
+
+    // "military aid", "official contact", "security concerns": the noun is an adjective before another noun, not an actor.
+    private bool IsAdjectivalUse(int i)
+    {
+        if (!_adjectivalActorNouns.Contains(_words[i]) || i + 1 >= _words.Length || _in.Tokens[i + 1].Kind != TokenKind.Word) return false;
+        var next = _words[i + 1];
+        if (_lexicon.ActorNouns.Contains(next) || _in.Tokens[i + 1].Has(TokenFlags.Capitalized)) return false;
+        if (_abstractNouns.Contains(next)) return true;
+        foreach (var suffix in new[] { "ence", "ance", "ment", "tion", "sion", "ity", "ure", "ism", "cy" })
+            if (next.EndsWith(suffix, StringComparison.Ordinal) && next.Length > suffix.Length + 2) return true;
+        foreach (var form in _lexicon.FormsStartingWith(next))
+            if (form.Entry.Pos != TriggerPos.Verb) return true;
+        return false;
+    }
+
+    // "Iranian-backed militias", "Tehran-backed forces", "pro-Iranian groupings": the named state backs the group and is
+    // not the group, so the phrase loses the backer's actor id and keeps it as its affiliation. "Iranian forces and allied
+    // Shi'ite militias": "allied" ties the militias to the partner before "and".
+    private void MarkSponsors()
+    {
+        for (int i = 0; i < _candidates.Count; i++)
+        {
+            var c = _candidates[i];
+            if (c.Pronoun is not null) continue;
+            string? backer = null;
+            int at = -1;
+            for (int k = Math.Max(0, c.T0 - 1); k < c.T1 && backer is null; k++)
+            {
+                if (k < c.T0 && (_in.Tokens[k].Kind != TokenKind.Word || _sentenceOf[k] != _sentenceOf[c.T0])) continue;
+                backer = _in.Sponsors?.Resolve(_words[k]);
+                at = k;
+            }
+
+            if (backer is null)
+            {
+                bool allied = _words[c.T0] is "allied" || (c.T0 > 0 && _words[c.T0 - 1] is "allied");
+                int alliedAt = _words[c.T0] is "allied" ? c.T0 : c.T0 - 1;
+                if (allied && i > 0 && alliedAt > 0 && _words[alliedAt - 1] is "and" && _candidates[i - 1].T1 == alliedAt - 1
+                    && _candidates[i - 1].ActorId is { } partner)
+                    c.Affiliation = partner;
+                continue;
+            }
+
+            c.Affiliation = backer;
+            if (string.Equals(c.ActorId, backer, StringComparison.Ordinal) && at >= c.T0 && c.T1 - c.T0 > 1)
+                _candidates[i] = new Candidate(c.T0, c.T1, c.Span, c.Text, null, null, c.Type, null) { Affiliation = backer };
         }
     }
 
@@ -257,7 +319,7 @@ internal sealed class EventExtractor
         var token = _in.Tokens[i];
         if (token.Kind != TokenKind.Word) return false;
         if (_determiners.Contains(_words[i]) || _prepositions.Contains(_words[i])) return false;
-        return token.Has(TokenFlags.Capitalized) || _actorModifiers.Contains(_words[i]);
+        return token.Has(TokenFlags.Capitalized) || _actorModifiers.Contains(_words[i]) || SponsorResolver.IsSponsorWord(_words[i]);
     }
 
     // "it is alleged", "it was announced", "it is important": no referent.
@@ -315,6 +377,7 @@ internal sealed class EventExtractor
                 if (i + n > s1 || !Matches(form, i)) continue;
                 bool noun = form.Entry.Pos != TriggerPos.Verb;
                 if (noun ? !NounReading(i, i + n) : !VerbReading(i)) continue;
+                if (IsFalseTrigger(i, n, form.Entry, noun)) continue;
                 var candidate = new Trigger(i, i + n, form.Entry, noun, !noun && form.IsParticiple && IsPassive(i, s0));
                 if (best is null || Prefer(candidate, best, i)) best = candidate;
             }
@@ -420,7 +483,7 @@ internal sealed class EventExtractor
             trigger.Entry.PloverType,
             mode,
             cameo,
-            source?.ToParticipant(),
+            ActingState(source?.ToParticipant()),
             target?.ToParticipant(),
             place,
             dates,
@@ -431,6 +494,10 @@ internal sealed class EventExtractor
         _ = reason;
         return (mention, speaker is not null);
     }
+
+    // "Tehran is trying to …", "Moscow agreed": a capital that acts stands for its state (a place after "in" does not).
+    private EventParticipant? ActingState(EventParticipant? source) =>
+        source is { ActorId: { } id } && _in.Sponsors?.StateOfCapital(id) is { } state ? source with { ActorId = state } : source;
 
     // ---- roles ----
 
@@ -473,6 +540,18 @@ internal sealed class EventExtractor
                 phraseStart = k;
             }
 
+            // "the bombing of Daraa by Russian jets", "attacks by militias on …": the "by" phrase is the agent.
+            if (t.T1 + 1 < ce && _words[t.T1] == "by" && CandidateStartingNear(t.T1 + 1, ce) is { } agent)
+            {
+                if (source is not null && target is null) target = source;
+                source = agent;
+            }
+            else if (source is null && target is not null && t.T1 < ce && _words[t.T1] == "of")
+            {
+                int byAt = IndexOf("by", target.T1, Math.Min(ce, target.T1 + 2));
+                if (byAt >= 0 && CandidateStartingNear(byAt + 1, ce) is { } ofAgent) source = ofAgent;
+            }
+
             if (premodifiers.Count > 0)
             {
                 source ??= premodifiers[0];
@@ -480,6 +559,8 @@ internal sealed class EventExtractor
             }
 
             target ??= ObjectAfter(t, ce, nounTrigger: true);
+            // "its demand today that Israel ease …": the complement's subject.
+            if (target is null && t.Entry.PloverType == "REQUEST") target = ComplementSubject(t);
             int before = phraseStart - 1;
             if (before >= 0 && _determiners.Contains(_words[before])) before--;
             bool inPrepPhrase = before >= cs && _prepositions.Contains(_words[before]);
@@ -493,7 +574,9 @@ internal sealed class EventExtractor
         {
             int by = IndexOf("by", t.T1, Math.Min(ce, t.T1 + 4));
             if (by >= 0) source = CandidateStartingNear(by + 1, ce);
-            var subject = SubjectBefore(s, t, cs, ce, allowSentenceFallback: true);
+            // "A camp for Congolese refugees was attacked": with no bare subject, the actor inside the subject phrase.
+            var subject = SubjectBefore(s, t, cs, ce, allowSentenceFallback: false) ?? AnyCandidateBefore(cs, t.T0)
+                ?? SubjectBefore(s, t, cs, ce, allowSentenceFallback: true);
             // "militias are to be withdrawn", "troops were deployed": the forces moved are the ones acting.
             if (t.Entry.PloverType is "RETREAT" or "MOBILIZE" && source is null) source = subject;
             else target = subject;
@@ -503,8 +586,8 @@ internal sealed class EventExtractor
             source = SubjectBefore(s, t, cs, ce, allowSentenceFallback: true);
             target = ObjectAfter(t, ce, nounTrigger: false);
             // "Israel demanded that Russia keep …", "warned that Iran would …": the subject of the complement is the target.
-            if (target is null && t.T1 < _words.Length && _words[t.T1] == "that" && t.Entry.PloverType is "REQUEST" or "THREATEN" or "ACCUSE" or "REJECT")
-                target = CandidateStartingNear(t.T1 + 1, Math.Min(_words.Length, t.T1 + 5));
+            if (target is null && t.Entry.PloverType is "REQUEST" or "THREATEN" or "ACCUSE" or "REJECT")
+                target = ComplementSubject(t);
             // "threatened to ban opposition candidates", "offered to hand over X to Y": the complement's object.
             if (target is null && t.T1 + 1 < ce && _words[t.T1] == "to" && _in.Tokens[t.T1 + 1].Kind == TokenKind.Word && !_determiners.Contains(_words[t.T1 + 1]))
                 target = ObjectAfter(t with { T1 = t.T1 + 2 }, ce, nounTrigger: false);
@@ -512,6 +595,8 @@ internal sealed class EventExtractor
             if (source is not null && target is null && CoordinatedPartner(source) is { } partner) target = partner;
         }
 
+        // "staged a hunger strike to protest against X", "a strike in protest of X": the protest's object is the target.
+        if (target is null && t.Entry.PloverType == "PROTEST") target = ProtestObject(t, s.S1);
         if (source is not null && target is not null && source.Resolved.Span == target.Resolved.Span) target = null;
         return (source, target);
     }
@@ -520,6 +605,9 @@ internal sealed class EventExtractor
     {
         _ = ce;
         var inClause = NearestSubject(cs, t.T0);
+        // "Assad, who has repeatedly promised …", "Hezbollah, which is backed by Iran, …": a relative clause's subject is
+        // the phrase before the comma, whatever governs it.
+        if (inClause is null && cs > 1 && cs == RelativeStart(cs) && CandidateEndingAt(cs - 1) is { } antecedent) return antecedent;
         if (inClause is not null) return CoordinatedFirst(inClause);
         if (t.Governor is not null)
         {
@@ -531,6 +619,34 @@ internal sealed class EventExtractor
         return allowSentenceFallback ? NearestSubject(s.S0, cs) is { } c ? CoordinatedFirst(c) : null : null;
     }
 
+    private int RelativeStart(int cs) =>
+        cs > 1 && _words[cs] is "who" or "which" && _words[cs - 1] == "," ? cs : -1;
+
+    private static readonly FrozenSet<string> _nonEventHeads = Set(
+        "zone", "zones", "area", "areas", "line", "lines", "mechanism", "ministry", "committee", "center", "centre", "council",
+        "commission", "process");
+
+    private static readonly FrozenSet<string> _publishedThings = Set(
+        "statement", "statements", "report", "reports", "video", "videos", "footage", "document", "documents", "figures", "data",
+        "list", "communique", "photos", "images", "recording", "book", "study", "survey", "poll", "letter");
+
+    private static readonly FrozenSet<string> _pressAudience = Set("media", "press", "reporters", "journalists", "newspaper", "newspapers", "television");
+
+    /// <summary>Readings that look like an event but are not: "in order to", "a great deal", "a statement released by",
+    /// "de-escalation zone" and "reconciliation ministry" (a noun naming a thing, not a happening), "speak to the media".</summary>
+    private bool IsFalseTrigger(int i, int n, TriggerEntry entry, bool noun)
+    {
+        string prev = i > 0 ? _words[i - 1] : "", next = i + n < _words.Length ? _words[i + n] : "";
+        string next2 = i + n + 1 < _words.Length ? _words[i + n + 1] : "";
+        if (_words[i] == "order" && next == "to" && prev is "in" or "to") return true;
+        if (noun && _words[i] == "deal" && prev is "great" or "good") return true;
+        if (!noun && entry.PloverType == "RETREAT" && _words[i].StartsWith("releas", StringComparison.Ordinal) && _publishedThings.Contains(prev)) return true;
+        // A noun modifying a following head noun names a kind of thing: "de-escalation zone", "reconciliation ministry".
+        if (noun && n == 1 && _nonEventHeads.Contains(next)) return true;
+        if (entry.PloverType == "CONSULT" && (_pressAudience.Contains(next) || (_determiners.Contains(next) && _pressAudience.Contains(next2)))) return true;
+        return false;
+    }
+
     private Candidate? NearestSubject(int from, int before)
     {
         for (int i = _candidates.Count - 1; i >= 0; i--)
@@ -538,18 +654,55 @@ internal sealed class EventExtractor
             var c = _candidates[i];
             if (c.T1 > before) continue;
             if (c.T0 < from) break;
-            if (c.T0 > 0 && c.T0 - 1 >= from && _prepositions.Contains(_words[c.T0 - 1]))
-            {
-                // "X of Y": Y is inside X's phrase; a place after "in" is not a subject.
-                continue;
-            }
-
-            if (c.T0 > 1 && _words[c.T0 - 1] is "the" or "a" or "an" && _prepositions.Contains(_words[c.T0 - 2]) && c.T0 - 2 >= from) continue;
+            // "X of Y", "Palestinians of the Israeli-occupied West Bank": Y is inside X's phrase; a place after "in" is not a subject.
+            int prep = PrepositionBefore(c, from);
+            if (prep >= 0 && !PartitiveHead(prep, from)) continue;
             if (c.T1 < _words.Length && _words[c.T1] is "'s" or "s'") continue;
             return c;
         }
 
         return null;
+    }
+
+    private static readonly FrozenSet<string> _placeModifiers = Set(
+        "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "occupied", "besieged",
+        "neighbouring", "neighboring", "southwestern", "southeastern", "northwestern", "northeastern", "rebel-held", "nearby");
+
+    private static readonly FrozenSet<string> _quantityWords = Set(
+        "some", "about", "around", "nearly", "almost", "over", "more", "than", "least", "at", "up", "to", "scores", "dozens",
+        "hundreds", "thousands", "millions", "tens", "of", "several", "many", "few", "all", "both", "two", "three", "four", "five");
+
+    /// <summary>The preposition that governs <paramref name="c"/> ("in the Israeli-occupied West Bank" → "in"), looking
+    /// back over determiners, numbers, hyphenated or capitalised modifiers and possessors; -1 when none (or it lies before
+    /// <paramref name="from"/>).</summary>
+    private int PrepositionBefore(Candidate c, int from)
+    {
+        int k = c.T0 - 1;
+        for (int steps = 0; k >= from && steps < 5; steps++)
+        {
+            var w = _words[k];
+            // "more than 40", "at least six", "up to 4,000": a quantity, not a preposition.
+            if (k > from && (w == "than" && _words[k - 1] is "more" or "less" or "fewer" || w == "least" && _words[k - 1] == "at" || w == "to" && _words[k - 1] == "up"))
+            {
+                k -= 2;
+                continue;
+            }
+
+            if (w is "about" or "over" or "around" or "nearly" or "almost" && k + 1 < _words.Length && _in.Tokens[k + 1].Kind is TokenKind.Number) { k--; continue; }
+            if (_prepositions.Contains(w)) return k;
+            if (w is "'s" or "s'" or "'" && CandidateEndingAt(k) is { } possessor) { k = possessor.T0 - 1; continue; }
+            var token = _in.Tokens[k];
+            if (_determiners.Contains(w) || token.Kind is TokenKind.Number || _actorModifiers.Contains(w) || _placeModifiers.Contains(w)
+                || (token.Kind == TokenKind.Word && (token.Has(TokenFlags.Capitalized) || w.Contains('-', StringComparison.Ordinal)) && !SentenceInitial(k)))
+            {
+                k--;
+                continue;
+            }
+
+            break;
+        }
+
+        return -1;
     }
 
     private Candidate CoordinatedFirst(Candidate c)
@@ -576,35 +729,144 @@ internal sealed class EventExtractor
         return null;
     }
 
+    private static readonly FrozenSet<string> _verbTargetPrepositions = Set(
+        "with", "to", "against", "on", "upon", "toward", "towards", "at", "from", "by", "into");
+
+    private static readonly FrozenSet<string> _partitives = Set(
+        "part", "parts", "most", "some", "many", "all", "scores", "dozens", "hundreds", "thousands", "millions", "tens", "members",
+        "member", "groups", "group", "number", "rest", "remnants", "one", "two", "three", "several", "each", "none", "any");
+
+    /// <summary>
+    /// The trigger's object: for a verb, the first actor of the direct object ("rejected a US offer", "tortured scores of
+    /// refugees") or of a prepositional complement after it ("handed over medicine to the Red Crescent", "confiscated weapons
+    /// from armed groups", "demanded an admission by Moscow"); for a noun, an actor after "with/to/against/on/at" ("talks with
+    /// Russia", "strikes on Iranian positions"). A place after "in/at/near" is the target only when nothing else is (PLOVER
+    /// codes "lifted a curfew in Montenegro" with target Montenegro), and never for a meeting, whose place it is.
+    /// </summary>
     private Candidate? ObjectAfter(Trigger t, int ce, bool nounTrigger)
     {
-        int limit = Math.Min(ce, t.T1 + 10);
-        Candidate? first = null;
+        int limit = Math.Min(ce, t.T1 + (nounTrigger ? 10 : 14));
+        Candidate? first = null, placeFallback = null;
         foreach (var c in _candidates)
         {
             if (c.T0 < t.T1) continue;
             if (c.T0 >= limit) break;
-            string prev = c.T0 > 0 ? _words[c.T0 - 1] : "";
-            string prev2 = c.T0 > 1 ? _words[c.T0 - 2] : "";
-            string prep = _determiners.Contains(prev) && c.T0 - 1 > t.T1 ? prev2 : prev;
-            bool direct = !nounTrigger && OnlyModifiersBetween(t.T1, c.T0);
-            bool viaPrep = _targetPrepositions.Contains(prep) && OnlyModifiersBetween(t.T1, PrepIndex(c.T0)) && !(c.Type == EntityType.Location && prep is "at" or "in");
-            if (first is null)
+            if (first is not null)
             {
-                if (!direct && !viaPrep) { if (_prepositions.Contains(prep) && !_targetPrepositions.Contains(prep)) break; continue; }
-                // "to Moscow" after a non-visit event is a destination, not a target; "to Brazil" (a country) is an actor.
-                if (prep is "to" && c.Type == EntityType.Location && IsCity(c) && t.Entry.PloverType is not ("CONSULT" or "AID" or "MOBILIZE" or "REQUEST")) continue;
-                first = c;
-                if (c.Type is EntityType.Person or EntityType.Organisation) return c;
+                // Apposition: "his Russian counterpart, Sergei Shoigu" names the person.
+                if (c.T0 - first.T1 <= 4 && c.Type == EntityType.Person && Array.IndexOf(_words, ",", first.T1, c.T0 - first.T1) >= 0) return c;
+                break;
+            }
+
+            int p = PrepositionBefore(c, t.T1);
+            string prep = p >= 0 ? _words[p] : "";
+            // "tortured scores of refugees", "demanded the removal of President X": the object's "of" complement.
+            bool transparentOf = prep == "of" && p > t.T1 && (PartitiveOnly(t.T1, p) || (!nounTrigger && p - t.T1 <= 3 && PlainStretch(t.T1, p)));
+            bool direct = !nounTrigger && (p < 0 || transparentOf) && OnlyModifiersBetween(t.T1, c.T0, allowOf: transparentOf);
+            bool viaPrep = p >= 0 && !transparentOf && (nounTrigger
+                ? (_targetPrepositions.Contains(prep) || (prep == "from" && t.Entry.PloverType == "RETREAT") || (prep == "for" && t.Entry.PloverType == "AID"))
+                    && OnlyModifiersBetween(t.T1, p + 1, allowOf: t.Entry.OfRole is not null)
+                : (_verbTargetPrepositions.Contains(prep) || (prep == "for" && t.Entry.PloverType is "AID" or "SUPPORT"))
+                    && !(prep == "by" && t.IsPassive) && PlainStretch(t.T1, p));
+            bool placeAfter = p >= 0 && c.Type == EntityType.Location && _placePrepositions.Contains(prep) && prep is not ("to" or "toward" or "towards");
+            if (placeAfter)
+            {
+                if (!nounTrigger && placeFallback is null && t.Entry.PloverType != "CONSULT" && PlainStretch(t.T1, p)) placeFallback = c;
                 continue;
             }
 
-            // Apposition: "his Russian counterpart, Sergei Shoigu" names the person.
-            if (c.T0 - first.T1 <= 4 && c.Type == EntityType.Person && Array.IndexOf(_words, ",", first.T1, c.T0 - first.T1) >= 0) return c;
-            break;
+            if (!direct && !viaPrep)
+            {
+                if (p >= 0 && !PlainStretch(t.T1, p)) break;
+                continue;
+            }
+
+            // "to Moscow" after a non-visit event is a destination, not a target; "to Brazil" (a country) is an actor.
+            if (prep is "to" && c.Type == EntityType.Location && IsCity(c) && t.Entry.PloverType is not ("CONSULT" or "AID" or "MOBILIZE" or "REQUEST")) continue;
+            first = c;
+            if (c.Type is EntityType.Person or EntityType.Organisation) return c;
         }
 
-        return first;
+        return first ?? placeFallback;
+    }
+
+    private Candidate? AnyCandidateBefore(int from, int before)
+    {
+        for (int i = _candidates.Count - 1; i >= 0; i--)
+        {
+            var c = _candidates[i];
+            if (c.T1 > before) continue;
+            if (c.T0 < from) break;
+            if (c.Type != EntityType.Location) return c;
+        }
+
+        return null;
+    }
+
+    private Candidate? ProtestObject(Trigger t, int end)
+    {
+        for (int k = t.T1; k < end && k <= t.T1 + 10; k++)
+        {
+            if (_words[k] is not ("protest" or "protesting" or "protested")) continue;
+            int at = k + 1;
+            if (at < end && _words[at] is "against" or "at" or "of" or "over") at++;
+            return CandidateStartingNear(at, Math.Min(end, at + 4));
+        }
+
+        return null;
+    }
+
+    // "demanded that Russia keep …", "its demand on Friday that Israel ease …": the subject of the "that" clause just after
+    // the trigger.
+    private Candidate? ComplementSubject(Trigger t)
+    {
+        for (int k = t.T1; k < _words.Length && k <= t.T1 + 4 && _sentenceOf[k] == _sentenceOf[t.T0]; k++)
+        {
+            if (_words[k] == "that") return CandidateStartingNear(k + 1, Math.Min(_words.Length, k + 5));
+            if (_in.Tokens[k].Kind is not (TokenKind.Word or TokenKind.Clitic)) break;
+        }
+
+        return null;
+    }
+
+    // "Thousands of Nigerians", "Members of the Association of …": the words before "of" are only a quantity or a part,
+    // so the actor after it is the subject.
+    private bool PartitiveHead(int prep, int from)
+    {
+        if (_words[prep] != "of") return false;
+        int k = prep - 1;
+        while (k >= from && (_partitives.Contains(_words[k]) || _determiners.Contains(_words[k]) || _quantityWords.Contains(_words[k])
+            || _in.Tokens[k].Kind is TokenKind.Number)) k--;
+        return k < prep - 1 && (k < from || _in.Tokens[k].Kind != TokenKind.Word);
+    }
+
+    // Only quantity and partitive words (and numbers, determiners) between: "scores of", "part of a", "thousands of".
+    private bool PartitiveOnly(int from, int to)
+    {
+        if (to - from > 4) return false;
+        for (int k = from; k < to; k++)
+        {
+            if (_in.Tokens[k].Kind is TokenKind.Number) continue;
+            if (!_partitives.Contains(_words[k]) && !_determiners.Contains(_words[k]) && !_quantityWords.Contains(_words[k])) return false;
+        }
+
+        return true;
+    }
+
+    // A short stretch of plain words, numbers and "of" phrases with no punctuation, clause word or another trigger-like
+    // break: the object region of a verb ("700 kg of medicine" before "to the Red Crescent").
+    private bool PlainStretch(int from, int to)
+    {
+        if (to - from > 9) return false;
+        for (int k = from; k < to; k++)
+        {
+            var token = _in.Tokens[k];
+            if (token.Kind is TokenKind.Number) continue;
+            if (token.Kind != TokenKind.Word && token.Kind != TokenKind.Clitic) return false;
+            if (_words[k] is "that" or "and" or "but" or "which" or "who" or "while" or "because" or "if" or "unless" or "after" or "before" or "since" or "when") return false;
+        }
+
+        return true;
     }
 
     private bool IsCity(Candidate c) =>
@@ -617,14 +879,18 @@ internal sealed class EventExtractor
         return k;
     }
 
-    private bool OnlyModifiersBetween(int from, int to)
+    private bool OnlyModifiersBetween(int from, int to, bool allowOf = false)
     {
-        if (to - from > 4) return false;
+        if (to - from > (allowOf ? 6 : 4)) return false;
         for (int k = from; k < to; k++)
         {
             var token = _in.Tokens[k];
             if (token.Kind is TokenKind.Number) continue;
             if (token.Kind != TokenKind.Word && token.Kind != TokenKind.Clitic) return false;
+            if (allowOf && _words[k] == "of") continue;
+            // "more than 100", "at least six", "up to 4,000": a quantity, not a preposition.
+            if (_words[k] is "than" or "least" || (_words[k] is "more" or "at" or "up" or "to" or "over" or "about" or "around" or "nearly" or "almost" or "some"
+                && k + 1 < to && (_in.Tokens[k + 1].Kind is TokenKind.Number || _words[k + 1] is "than" or "least" or "to"))) continue;
             if (_prepositions.Contains(_words[k]) && k != to - 1) return false;
             if (_prepositions.Contains(_words[k]) && k == to - 1 && !_targetPrepositions.Contains(_words[k])) return false;
         }
@@ -691,6 +957,10 @@ internal sealed class EventExtractor
             if (!viaPrep && !premodifier && !isTarget) continue;
             if (viaPrep && _words[prepAt] == "to" && t.Entry.PloverType is not ("CONSULT" or "MOBILIZE" or "AID")) continue;
             bool inClause = pt >= cs && pt < ce;
+            // "formations fighting on the side of the army, …": a participle describing an actor borrows no place from
+            // another clause.
+            if (_words[t.T0].EndsWith("ing", StringComparison.Ordinal) && CandidateEndingAt(t.T0) is not null
+                && (!inClause || pt < t.T0 || Array.IndexOf(_words, ",", t.T1, Math.Max(0, pt - t.T1)) >= 0)) continue;
             int distance = pt >= t.T1 ? pt - t.T1 : (t.T0 - pt) + 3;
             int score = (inClause ? 0 : 100) + (premodifier || viaPrep ? 0 : 50) + distance;
             if (score < bestScore) { best = p; bestScore = score; }
@@ -737,7 +1007,9 @@ internal sealed class EventExtractor
         if (t.Governor?.Entry.PloverType == "REJECT") return (EventModality.Negated, "governed by a refusal");
         for (int k = t.T0 - 1; k >= cs && k >= t.T0 - 4; k--)
         {
-            if (CueAt(CueClass.Negation, k, out _)) return (EventModality.Negated, "negation before the trigger");
+            // "did not comply with the demand": the negation belongs to the verb that governs the noun, not to the noun.
+            if (CueAt(CueClass.Negation, k, out int negLength) && !(t.IsNoun && PrepositionBetween(k + negLength, t.T0)))
+                return (EventModality.Negated, "negation before the trigger");
             if (t.IsNoun && CueAt(CueClass.NoNoun, k, out _)) return (EventModality.Negated, "'no' before the noun");
             if (StartsTriggerAt(s, k)) break;
         }
@@ -761,6 +1033,13 @@ internal sealed class EventExtractor
             return (EventModality.Alleged, "hedge");
         if (InsideQuote(t) is not null || CueWithin(CueClass.Report, s.S0, s.S1)) return (EventModality.Reported, "reporting frame");
         return (EventModality.Asserted, "outlet's own voice");
+    }
+
+    private bool PrepositionBetween(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+            if (_prepositions.Contains(_words[k])) return true;
+        return false;
     }
 
     private bool StartsTriggerAt(SentenceInfo s, int k) => s.Triggers.Exists(x => x.T0 == k);

@@ -30,9 +30,19 @@ public enum EventModality
 /// <summary>A participant of an event (source or target actor).</summary>
 /// <param name="Span">The participant's words in the clean text; for a pronoun ("it had paid"), its antecedent's words.</param>
 /// <param name="Text">Those words.</param>
-/// <param name="ActorId">The knowledge-base actor, or null when unknown.</param>
+/// <param name="ActorId">The knowledge-base actor, or null when unknown. A sponsored group described by its backer
+/// ("Iranian-backed militias", "pro-Iranian groupings") has no actor id: it is not the backer.</param>
 /// <param name="ClusterKey">The document's identity key for the referent (see <see cref="Ner.EntityMention.ClusterKey"/>), or null.</param>
-public sealed record EventParticipant(TextSpan Span, string Text, string? ActorId, string? ClusterKey);
+/// <param name="AffiliationId">The knowledge-base actor the text says backs or aligns with the participant: X in "X-backed",
+/// "X-sponsored", "X-aligned", "pro-X", or the partner of "allied" in "Iranian forces and allied militias"; null when the
+/// words say none (the knowledge base's own affiliations, e.g. Hezbollah's, are not repeated here). Omitted from JSON when null.</param>
+public sealed record EventParticipant(
+    TextSpan Span,
+    string Text,
+    string? ActorId,
+    string? ClusterKey,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    string? AffiliationId = null);
 
 /// <summary>Where an event took place, taken from the place layer.</summary>
 /// <param name="Span">The place name in the clean text.</param>

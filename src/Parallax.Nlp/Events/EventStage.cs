@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Parallax.Nlp.Documents;
+using Parallax.Nlp.Entities;
 using Parallax.Nlp.Ner;
 using Parallax.Nlp.Pipeline;
 using Parallax.Nlp.Places;
@@ -25,14 +26,24 @@ namespace Parallax.Nlp.Events;
 public sealed class EventStage : PipelineStage<ImmutableArray<EventMention>>
 {
     private readonly EventLexicon _lexicon;
+    private readonly SponsorResolver _sponsors;
 
     static EventStage() => EventLayers.Register();
 
-    /// <summary>Creates the stage over the shipped lexicon (data/events).</summary>
+    /// <summary>Creates the stage over the shipped lexicon (data/events) and actor knowledge base.</summary>
     public EventStage() : this(EventLexicon.Default) { }
 
-    /// <summary>Creates the stage over the given lexicon; throws <see cref="ArgumentNullException"/> for null.</summary>
-    public EventStage(EventLexicon lexicon) => _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
+    /// <summary>Creates the stage over the given lexicon and the shipped actor knowledge base; throws
+    /// <see cref="ArgumentNullException"/> for null.</summary>
+    public EventStage(EventLexicon lexicon) : this(lexicon, ActorKnowledgeBase.LoadDefault()) { }
+
+    /// <summary>Creates the stage over the given lexicon and actor knowledge base (which names the backers in "X-backed",
+    /// "pro-X"); throws <see cref="ArgumentNullException"/> for null.</summary>
+    public EventStage(EventLexicon lexicon, ActorKnowledgeBase actors)
+    {
+        _lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
+        _sponsors = new SponsorResolver(actors ?? throw new ArgumentNullException(nameof(actors)));
+    }
 
     /// <inheritdoc />
     public override string Name => "events";
@@ -67,7 +78,8 @@ public sealed class EventStage : PipelineStage<ImmutableArray<EventMention>>
             document.Get(PlaceLayers.Places),
             document.Get(TimeLayers.Timexes),
             ReportedDate(anchor, published),
-            quotes);
+            quotes,
+            _sponsors);
         return new EventExtractor(_lexicon, input).Extract(cancellationToken);
     }
 

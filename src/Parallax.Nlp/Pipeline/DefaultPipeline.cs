@@ -32,7 +32,7 @@ public static class DefaultPipeline
             .Add(new PlaceStage())
             .Add(new QuantityStage())
             .Add(new QuoteStage(knowledgeBase))
-            .Add(new Events.EventStage());
+            .Add(new Events.EventStage(Events.EventLexicon.Default, knowledgeBase));
     }
 
     /// <summary>The standard pipeline, built. Thread-safe; build once and share.</summary>

@@ -144,4 +144,19 @@ public sealed class ClaimTests
         // Then the contradiction comes before the agreement
         Assert.Equal([ClaimVerdict.Contradiction, ClaimVerdict.Agreement], claims.Select(c => c.Verdict));
     }
+
+    [Fact]
+    public void Analyze_OutletStatesAndLaterNegatesInItsOwnVoice_NoContradiction()
+    {
+        // Given one outlet telling a demand and, in its own voice, that a demand was not met (a negation, not a denial)
+        var a = new StoryFixture("a", "Harbour Herald", "2018-06-01", "Jordan asked for a corridor. The powers did not bow to the request of Jordan.");
+        a.Event("asked", "REQUEST", a.Actor("Jordan", "country:jo"));
+        a.Event("request", "REQUEST", a.Actor("Jordan", "country:jo", 1), modality: EventModality.Negated);
+
+        // When
+        var claims = Analyzer.Analyze([a.Build()]).Claims;
+
+        // Then nothing is contradicted
+        Assert.DoesNotContain(claims, c => c.Verdict == ClaimVerdict.Contradiction);
+    }
 }

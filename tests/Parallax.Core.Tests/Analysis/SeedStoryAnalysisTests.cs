@@ -129,4 +129,23 @@ public sealed class SeedStoryAnalysisTests
         Assert.True(analysis.Summary.Length >= 3);
         Assert.All(analysis.Summary, s => Assert.NotEmpty(s.Cites));
     }
+
+    [SharedFact("seeds")]
+    public void Analyze_Seeds_NoContradictionWithoutTwoVoices()
+    {
+        // Given / When
+        var analysis = Seeds.Value.Analysis;
+
+        // Then every contradiction sets a report against a denial or a negation from another voice, and no slot about a
+        // request is contradicted by a sentence that only says the request was not complied with
+        foreach (var slot in analysis.Claims.Where(c => c.Verdict == ClaimVerdict.Contradiction))
+        {
+            var positive = slot.Values.Where(v => v.Polarity is ClaimPolarity.Asserted or ClaimPolarity.Reported or ClaimPolarity.Expected).ToList();
+            var negative = slot.Values.Where(v => v.Polarity is ClaimPolarity.Denied or ClaimPolarity.Negated).ToList();
+            Assert.Contains(positive, p => negative.Exists(n => n.Polarity == ClaimPolarity.Denied
+                || n.Source.ArticleId != p.Source.ArticleId || n.AttributedTo != p.AttributedTo));
+        }
+
+        Assert.DoesNotContain(analysis.Claims, c => c.Verdict == ClaimVerdict.Contradiction && c.Label.StartsWith("REQUEST", StringComparison.Ordinal));
+    }
 }
