@@ -23,6 +23,37 @@ public sealed class EntityLinkerTests
     }
 
     [Fact]
+    public void Link_HyphenatedPairOfKnownNames_OneMentionPerPart()
+    {
+        // Given one hyphenated word joining a demonym and a group, and one joining two governorates
+        var doc = NerTestData.Document(null, "Pro-government Syrian-Hezbollah units began the Deraa-Kuneitra offensive at dawn.");
+
+        // When linked
+        var mentions = NerTestData.Mentions(doc);
+
+        // Then each part is its own linked mention, and no person is made of either word
+        Assert.Equal("group:hezbollah", NerTestData.Single(doc, mentions, "Hezbollah").ActorId);
+        Assert.Equal(EntityType.Norp, NerTestData.Single(doc, mentions, "Syrian").Type);
+        Assert.Equal("loc:daraa", NerTestData.Single(doc, mentions, "Deraa").ActorId);
+        Assert.Equal("loc:quneitra", NerTestData.Single(doc, mentions, "Kuneitra").ActorId);
+        Assert.DoesNotContain(mentions, m => m.Type == EntityType.Person);
+    }
+
+    [Fact]
+    public void Link_HyphenatedNameKnownWhole_OrWithAnUnknownPart_StaysOneWord()
+    {
+        // Given a town the knowledge base knows with its hyphen, and a hyphenated word with an unknown part
+        var doc = NerTestData.Document(null, "Shelling hit El-Quneitra on Monday, and Jean-Marcel Dupuis said Iranian-backed fighters left.");
+
+        // When linked
+        var mentions = NerTestData.Mentions(doc);
+
+        // Then neither is split into parts
+        Assert.DoesNotContain(mentions, m => m.Span.Of(doc.Text) is "El" or "Quneitra" or "Jean" or "Marcel");
+        Assert.DoesNotContain(mentions, m => m.LinkReason.StartsWith("compound", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Link_Kremlin_IsTheRussianPresidency()
     {
         // Given a sentence about the Kremlin
