@@ -705,16 +705,39 @@ internal sealed class EventExtractor
         return -1;
     }
 
+    /// <summary>
+    /// The first conjunct of a coordinated subject: "A and B flew" acts as A (B is the partner). B may be a name after
+    /// its organisation and title ("Liberman and IDF Intelligence Directorate head Maj.-Gen. Tamir Heyman"): an
+    /// organisation joined to the name by title words only is part of B's phrase, and the "and" before it still counts.
+    /// </summary>
     private Candidate CoordinatedFirst(Candidate c)
     {
         int idx = _candidates.IndexOf(c);
-        if (idx > 0)
+        var current = c;
+        while (idx > 0)
         {
             var prev = _candidates[idx - 1];
-            if (c.T0 - prev.T1 == 1 && _words[prev.T1] == "and") return prev;
+            if (current.T0 - prev.T1 == 1 && _words[prev.T1] == "and") return prev;
+            if (current.T0 <= prev.T1 || current.T0 - prev.T1 > 4 || !TitleWordsOnly(prev.T1, current.T0)) break;
+            current = prev;
+            idx--;
         }
 
         return c;
+    }
+
+    /// <summary>True when every token in [from, to) is a title or rank word ("head", "Maj.-Gen.", "spokesman").</summary>
+    private bool TitleWordsOnly(int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            var word = _words[k].TrimEnd('.');
+            if (word.Length == 0 && _words[k].Length > 0) continue; // the full stop of an abbreviation ("Gen .")
+            if (word.Length == 0 || !(Ner.Gazetteer.Default.IsTitle(Ner.FeatureHash.Lower(word)) || word is "head" or "chief" or "maj.-gen" or "brig.-gen" or "lt.-gen" or "lt.-col" or "gen" or "col" or "maj"))
+                return false;
+        }
+
+        return true;
     }
 
     private Candidate? CoordinatedPartner(Candidate first)

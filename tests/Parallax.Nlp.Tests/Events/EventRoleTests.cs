@@ -29,6 +29,19 @@ public sealed class EventRoleTests
         ?? throw new Xunit.Sdk.XunitException($"no event triggered by '{trigger}' among: " + string.Join(", ", events.Select(e => e.Trigger.Of(doc.Text))));
 
     [Fact]
+    public void Analyze_CoordinatedSubjectWhoseSecondNameHasOrganisationAndRank_ActsAsTheFirst()
+    {
+        // Given "A and <organisation> head <rank> B flew to …"
+        var (doc, events) = Analyze("Foreign Minister Sergey Lavrov and SVR head Gen. Sergey Naryshkin flew to Ankara on Tuesday.");
+
+        // When
+        var e = Trigger(doc, events, "flew to");
+
+        // Then the first conjunct is the source, not the name nearest the verb
+        Assert.Contains("Lavrov", e.Source!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyze_ObjectAfterAnOfPhrase_TakesThePrepositionalTarget()
     {
         // Given a verb whose target follows a measured object ("… of medicine to X")
