@@ -26,18 +26,7 @@ internal static class WatchRulesText
         """;
 
     /// <summary>Line 10 names an event type PLOVER does not have.</summary>
-    public const string BadEventType = """
-        # Talks and agreements in or near Vienna.
-        [zone vienna-area]
-        name = Vienna and 25 km around it
-        file = zones/vienna.geojson
-        buffer = 25 km
-
-        [rule talks-in-vienna]
-        title = Talks or agreements in Vienna
-        inside = vienna-area
-        event-type = CONSULT, PARLEY
-        """;
+    public static readonly string BadEventType = Rules.Replace("CONSULT, AGREE", "CONSULT, PARLEY", StringComparison.Ordinal);
 
     /// <summary>Puts the zone file and the rule file through the API, with the key.</summary>
     public static async Task InstallAsync(ServerHarness harness, string id = "vienna")

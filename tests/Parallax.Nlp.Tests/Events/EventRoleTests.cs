@@ -12,21 +12,11 @@ namespace Parallax.Nlp.Tests.Events;
 /// </summary>
 public sealed class EventRoleTests
 {
-    private static readonly Lazy<IReadOnlyList<IPipelineStage>> _before = new(() =>
-        [.. DefaultPipeline.Create().Stages.Where(s => s is not EventStage && !s.Assigns.Contains(Layers.Clean))]);
-
-    private static (Document Doc, ImmutableArray<EventMention> Events) Analyze(params string[] paragraphs)
-    {
-        var builder = new DocumentBuilder().Language("en").Meta(MetadataField.Published, "2019-03-14", MetadataSource.User, 1.0);
-        foreach (var p in paragraphs) builder.Paragraph(p);
-        var doc = builder.Build();
-        foreach (var stage in _before.Value.Where(s => s is not Parallax.Nlp.Language.LanguageStage)) stage.Run(doc, CancellationToken.None);
-        return (doc, new EventStage().Analyze(doc));
-    }
+    private static (Document Doc, ImmutableArray<EventMention> Events) Analyze(params string[] paragraphs) =>
+        EventTestPipeline.Analyze("2019-03-14", paragraphs);
 
     private static EventMention Trigger(Document doc, ImmutableArray<EventMention> events, string trigger) =>
-        events.FirstOrDefault(e => e.Trigger.Of(doc.Text) == trigger)
-        ?? throw new Xunit.Sdk.XunitException($"no event triggered by '{trigger}' among: " + string.Join(", ", events.Select(e => e.Trigger.Of(doc.Text))));
+        EventTestPipeline.Trigger(doc, events, trigger);
 
     [Fact]
     public void Analyze_CoordinatedSubjectWhoseSecondNameHasOrganisationAndRank_ActsAsTheFirst()
