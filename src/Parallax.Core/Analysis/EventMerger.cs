@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
 using Parallax.Nlp.Events;
@@ -128,6 +129,8 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
         if (Channel(x) is { } cx && Channel(y) is { } cy && !string.Equals(cx, cy, StringComparison.Ordinal)) return false;
         if (!ParticipantsCompatible(a, b)) return false;
         if (!PlacesCompatible(x.Place, y.Place)) return false;
+        // "continue the dialogue", "bilateral contacts": a standing relationship is not one dated encounter.
+        if (Ongoing(x) != Ongoing(y) && (a.Known is { IsDay: true } || b.Known is { IsDay: true })) return false;
         bool sameArticle = a.ArticleIndex == b.ArticleIndex;
         // Within one article an undated mention ("the talks") refers back to the dated one; across articles the
         // possible ranges (a report's recent past, a plan's near future) must meet.
@@ -135,6 +138,12 @@ internal sealed class EventMerger(ActorKeys keys, StoryAnalysisOptions options)
         if (sameArticle) return true;
         return a.Possible is not { } pa || b.Possible is not { } pb || pa.Overlaps(pb);
     }
+
+    /// <summary>Predicates that name a standing relationship rather than an occasion (lower case, as triggered).</summary>
+    private static readonly FrozenSet<string> OngoingPredicates = FrozenSet.ToFrozenSet(
+        ["dialogue", "contacts", "contact", "relations", "ties", "channel", "hotline", "coordination mechanism"], StringComparer.OrdinalIgnoreCase);
+
+    private static bool Ongoing(EventMention e) => OngoingPredicates.Contains(e.Predicate);
 
     /// <summary>
     /// Evidence that two compatible mentions are the same event, not just alike. In one article: a shared participant,

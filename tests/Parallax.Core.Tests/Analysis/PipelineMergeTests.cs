@@ -41,6 +41,22 @@ public sealed class PipelineMergeTests
     }
 
     [Fact]
+    public void Analyze_DatedMeetingAndTheOngoingDialogue_StayApart()
+    {
+        // Given an article telling a dated meeting, then a call to keep up the dialogue between the same two men
+        var article = Article("meeting.txt", "2019-03-05", "Harbour Herald",
+            "President Emmanuel Macron met President Vladimir Putin in Paris on Monday, March 4, about the grain corridor. "
+            + "Macron said it was important to continue the dialogue with Putin.");
+
+        // When the story is analysed
+        var analysis = new StoryAnalyzer().Analyze([StoryArticle.From(article)]);
+
+        // Then the meeting does not absorb the standing dialogue
+        var meeting = Assert.Single(analysis.Events, e => e.Reports.Any(r => r.Predicate.StartsWith("meet", StringComparison.Ordinal)));
+        Assert.DoesNotContain(meeting.Reports, r => r.Predicate == "dialogue");
+    }
+
+    [Fact]
     public void Analyze_SameCallToldByTwoOutlets_OneEventWithTwoReports()
     {
         // Given the same call told by two outlets the next day, once with its date, once with its weekday
