@@ -9,9 +9,12 @@ internal static class AnchorInference
 {
     private const int DatelineWindow = 400;
 
-    public static TemporalAnchor? Infer(string text, DateOnly? hint, DateOnly now)
+    public static TemporalAnchor? Infer(string text, DateOnly? hint, DateOnly now) => Infer(text, TimexGrammar.Recognize(text), hint, now);
+
+    /// <summary>As <see cref="Infer(string, DateOnly?, DateOnly)"/>, over the text's already recognised expressions
+    /// (<see cref="TimexGrammar.Recognize"/>), so a caller that also tags the text recognises them once.</summary>
+    public static TemporalAnchor? Infer(string text, System.Collections.Immutable.ImmutableArray<Mention> mentions, DateOnly? hint, DateOnly now)
     {
-        var mentions = TimexGrammar.Recognize(text);
         int maxYear = 0;
         foreach (var m in mentions)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 namespace Parallax.Nlp.Time;
 
 /// <summary>Where a document's temporal anchor came from.</summary>
@@ -48,5 +49,12 @@ public sealed record TemporalAnchor(DateOnly Date, AnchorSource Source, double C
         ArgumentNullException.ThrowIfNull(time);
         var now = hint ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         return AnchorInference.Infer(text, hint, now);
+    }
+
+    /// <summary>As <see cref="InferAnchor(string, DateOnly?, TimeProvider)"/>, over already recognised expressions.</summary>
+    internal static TemporalAnchor? InferAnchor(string text, ImmutableArray<Mention> mentions, DateOnly? hint, TimeProvider time)
+    {
+        var now = hint ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return AnchorInference.Infer(text, mentions, hint, now);
     }
 }

@@ -50,10 +50,12 @@ public sealed class TemporalStage : PipelineStage<TemporalResult>
         ArgumentNullException.ThrowIfNull(document);
         cancellationToken.ThrowIfCancellationRequested();
         var text = document.Text;
+        // Recognised once: the anchor inference and the tagging read the same expressions.
+        var mentions = TimexGrammar.Recognize(text);
         var anchor = KnownAnchor(document.Metadata.Value(MetadataField.Published))
-            ?? TemporalAnchor.InferAnchor(text, null, _time)
+            ?? TemporalAnchor.InferAnchor(text, mentions, null, _time)
             ?? new TemporalAnchor(DateOnly.MinValue, AnchorSource.Unknown, 0, "no publication date supplied and no dated cue in the text");
-        var timexes = _tagger.Tag(text, anchor);
+        var timexes = _tagger.Resolve(text, anchor, mentions);
         return new TemporalResult(timexes, anchor, TemporalTagger.Ranges(text, timexes));
     }
 

@@ -23,9 +23,13 @@ public sealed class TemporalTagger
     public ImmutableArray<Timex> Tag(string text, TemporalAnchor? anchor = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        anchor ??= TemporalAnchor.InferAnchor(text, null);
-        return new TimexResolver(text, anchor).Resolve(TimexGrammar.Recognize(text));
+        var mentions = TimexGrammar.Recognize(text);
+        return Resolve(text, anchor ?? TemporalAnchor.InferAnchor(text, mentions, null, TimeProvider.System), mentions);
     }
+
+    /// <summary>Resolves already recognised expressions (<see cref="TimexGrammar.Recognize"/>) against the anchor.</summary>
+    internal ImmutableArray<Timex> Resolve(string text, TemporalAnchor? anchor, ImmutableArray<Mention> mentions) =>
+        new TimexResolver(text, anchor).Resolve(mentions);
 
     /// <summary>
     /// The ranges among expressions this tagger returned for <paramref name="text"/>: two dates of one granularity joined

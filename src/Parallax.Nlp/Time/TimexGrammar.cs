@@ -104,20 +104,6 @@ internal static class TimexGrammar
     /// <summary>All expressions in the text, ordered by start, none overlapping.</summary>
     public static ImmutableArray<Mention> Recognize(string text)
     {
-        // The temporal stage asks twice for the same string (anchor inference, then tagging): the last answer per thread
-        // is kept, keyed by the string instance (the function is pure, so this changes nothing but the time).
-        var last = _last;
-        if (last is not null && ReferenceEquals(last.Value.Text, text)) return last.Value.Mentions;
-        var result = RecognizeUncached(text);
-        _last = (text, result);
-        return result;
-    }
-
-    [ThreadStatic]
-    private static (string Text, ImmutableArray<Mention> Mentions)? _last;
-
-    private static ImmutableArray<Mention> RecognizeUncached(string text)
-    {
         var all = new List<Mention>();
         for (int r = 0; r < Rules.Length; r++)
         {
